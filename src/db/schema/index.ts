@@ -1,0 +1,5 @@
+export * from './zones.js';
+export * from './identity.js';
+export * from './audit.js';
+export * from './enterprises.js';
+export * from './calendar.js';

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { Static } from 'typebox';
+import type { AppContext } from '../platform/context.js';
+import type { Actor } from '../../domain/identity/actor.js';
+import type { ThemeCreate, ThemePatch } from '../../contracts/enterprises.js';
+import { DomainError, forbidden, notFound } from '../platform/errors.js';
+import { inTransaction } from '../platform/transaction.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { enterprisePolicy } from './enterprises.policy.js';
+import { insertTheme, listThemes, updateTheme, type ThemeRow } from './enterprises.repository.js';
+
+const present = (t: ThemeRow) => ({ id: t.id, name: t.name, description: t.description, active: t.active });
+
+export async function listThemesFor(ctx: AppContext, actor: Actor) {
+  if (!enterprisePolicy.listThemes(actor)) throw forbidden();
+  const rows = await listThemes(ctx.db, actor.zoneId);
+  return { items: rows.map(present), total: rows.length };
+}
+
+export async function createTheme(ctx: AppContext, actor: Actor, input: Static<typeof ThemeCreate>) {
+  if (!enterprisePolicy.manageThemes(actor)) throw forbidden();
+  const name = input.name.trim();
+  const existing = await listThemes(ctx.db, actor.zoneId);
+  if (existing.some((t) => t.name === name)) throw new DomainError('CONFLICT', [{ field: 'name', reason: 'taken', message: '已有同名主题' }]);
+  const row = { zoneId: actor.zoneId, id: randomUUID(), name, description: input.description ?? null, active: true, createdAt: new Date() };
+  await inTransaction(ctx.db, async (tx) => {
+    await insertTheme(tx, row);
+    await recordAudit(tx, actor, { action: 'theme.created', entity: 'theme', entityId: row.id, after: present(row) });
+  });
+  return present(row);
+}
+
+export async function patchTheme(ctx: AppContext, actor: Actor, id: string, patch: Static<typeof ThemePatch>) {
+  if (!enterprisePolicy.manageThemes(actor)) throw forbidden();
+  const all = await listThemes(ctx.db, actor.zoneId);
+  const before = all.find((t) => t.id === id);
+  if (!before) throw notFound();
+  const name = patch.name?.trim() ?? before.name;
+  if (all.some((t) => t.name === name && t.id !== id)) throw new DomainError('CONFLICT', [{ field: 'name', reason: 'taken', message: '已有同名主题' }]);
+  const after = { ...before, ...patch, name };
+  await inTransaction(ctx.db, async (tx) => {
+    await updateTheme(tx, actor.zoneId, id, { name, description: after.description, active: after.active });
+    await recordAudit(tx, actor, { action: 'theme.updated', entity: 'theme', entityId: id, before: present(before), after: present(after) });
+  });
+  return present(after);
+}

@@ -1,0 +1,14 @@
+import { openDatabase } from '../../db/client.js';
+import type { Config } from './config.js';
+import { systemClock, type AppContext } from './context.js';
+import { inTransaction } from './transaction.js';
+import { failInterruptedImports } from '../enterprises/enterprises.repository.js';
+
+/** Opens the database named by the configuration and brings its schema up to date. */
+export async function openContext(config: Config): Promise<AppContext> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  const ctx: AppContext = { database, db: database.db, config, clock: systemClock };
+  await inTransaction(ctx.db, (tx) => failInterruptedImports(tx));
+  return ctx;
+}

@@ -1,0 +1,64 @@
+import { lazy, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AppLayout } from './AppLayout.js';
+import { NotFoundPage } from './NotFoundPage.js';
+import { RequireRole } from './RequireRole.js';
+import { RouteErrorPage } from './RouteErrorPage.js';
+import { RequireSession } from './session.js';
+import { HomePage } from './HomePage.js';
+import { LoginPage } from '../identity/LoginPage.js';
+
+/** Each page is its own chunk, loaded when first visited. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const EnterpriseListPage = page(() => import('../enterprises/EnterpriseListPage.js'), 'EnterpriseListPage');
+const EnterpriseDetailPage = page(() => import('../enterprises/EnterpriseDetailPage.js'), 'EnterpriseDetailPage');
+const EnterpriseFormPage = page(() => import('../enterprises/EnterpriseFormPage.js'), 'EnterpriseFormPage');
+const MyEnterprisePage = page(() => import('../enterprises/MyEnterprisePage.js'), 'MyEnterprisePage');
+const ThemesPage = page(() => import('../enterprises/ThemesPage.js'), 'ThemesPage');
+const DepartmentsPage = page(() => import('../identity/DepartmentsPage.js'), 'DepartmentsPage');
+const UsersPage = page(() => import('../identity/UsersPage.js'), 'UsersPage');
+const ZoneSettingsPage = page(() => import('../zone/ZoneSettingsPage.js'), 'ZoneSettingsPage');
+const CalendarPage = page(() => import('../calendar/CalendarPage.js'), 'CalendarPage');
+const AuditPage = page(() => import('../audit/AuditPage.js'), 'AuditPage');
+
+const admin = (element: ReactNode) => <RequireRole roles={['admin']}>{element}</RequireRole>;
+const staff = (element: ReactNode) => <RequireRole staff>{element}</RequireRole>;
+
+export function createRouter() {
+  return createBrowserRouter([
+    { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+    {
+      path: '/',
+      element: (
+        <RequireSession>
+          <AppLayout />
+        </RequireSession>
+      ),
+      errorElement: <RouteErrorPage />,
+      children: [
+        {
+          errorElement: <RouteErrorPage />,
+          children: [
+            { index: true, element: <HomePage /> },
+            { path: 'enterprises', element: staff(<EnterpriseListPage />) },
+            { path: 'enterprises/new', element: staff(<EnterpriseFormPage />) },
+            { path: 'enterprises/:id', element: <EnterpriseDetailPage /> },
+            { path: 'enterprises/:id/edit', element: <EnterpriseFormPage /> },
+            { path: 'my-enterprise', element: <MyEnterprisePage /> },
+            { path: 'admin', element: <Navigate to="/admin/users" replace /> },
+            { path: 'admin/departments', element: admin(<DepartmentsPage />) },
+            { path: 'admin/users', element: admin(<UsersPage />) },
+            { path: 'admin/themes', element: admin(<ThemesPage />) },
+            { path: 'admin/zone', element: admin(<ZoneSettingsPage />) },
+            { path: 'admin/calendar', element: admin(<CalendarPage />) },
+            { path: 'admin/audit', element: admin(<AuditPage />) },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}

@@ -9,7 +9,8 @@ import fastifyStatic from '@fastify/static';
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from './platform/context.js';
-import { validatorCompiler } from './platform/validation.js';
+import { findNulCharacter, validatorCompiler } from './platform/validation.js';
+import { DomainError } from './platform/errors.js';
 import { installErrorHandler, sendNotFound } from './platform/error-handler.js';
 import { installSessionHook } from './identity/session.hook.js';
 import { identityRoutes } from './identity/identity.routes.js';
@@ -33,6 +34,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
 
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandler(app);
+  app.addHook('preValidation', async (request) => {
+    const field = findNulCharacter(request.body) ?? (findNulCharacter(request.query) ? `querystring.${findNulCharacter(request.query)}` : null);
+    if (field) throw new DomainError('VALIDATION_FAILED', [{ field, reason: 'nul', message: '含有不允许的控制字符' }]);
+  });
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 1, fields: 5 }, throwFileSizeLimit: true });

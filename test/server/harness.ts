@@ -44,7 +44,8 @@ export const DEMO_PASSWORD = 'demo-pass-2026';
 export type TestApp = {
   app: FastifyInstance;
   ctx: AppContext;
-  clock: Clock & { set(d: Date): void };
+  /** The app's clock: `set(date)` freezes it at that instant, `set(null)` returns to real time. */
+  clock: Clock & { set(d: Date | null): void };
   close(): Promise<void>;
 };
 
@@ -54,7 +55,7 @@ export async function startTestApp(backend: Backend, opts: { demo?: boolean } = 
   const database = await openDatabase({ databaseUrl: backend.url, dataDir: null });
   await database.migrate();
   let now: Date | null = null;
-  const clock = { now: () => now ?? new Date(), set: (d: Date) => { now = d; } };
+  const clock = { now: () => now ?? new Date(), set: (d: Date | null) => { now = d; } };
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', LOGIN_MAX_FAILURES: '5', LOGIN_LOCK_MINUTES: '15' }), databaseUrl: backend.url };
   const ctx: AppContext = { database, db: database.db, config, clock };
   if (opts.demo !== false) await loadDemo(ctx, { password: DEMO_PASSWORD });
@@ -89,4 +90,35 @@ export function as(app: FastifyInstance, s: Session) {
       payload: call.payload as never,
       headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(call.headers ?? {}) },
     });
+}
+
+/** The `{ error: { code, message, details } }` body of a failed call. */
+export type ErrorJson = { error: { code: string; message: string; details?: { field: string; reason: string; message: string }[] | Record<string, unknown> } };
+
+export function errorOf(res: LightMyRequestResponse): ErrorJson['error'] {
+  return (res.json() as ErrorJson).error;
+}
+
+/** The field names an error's details list (empty when details is not a field list). */
+export function errorFields(res: LightMyRequestResponse): string[] {
+  const details = errorOf(res).details;
+  return Array.isArray(details) ? details.map((d) => d.field) : [];
+}
+
+export type AuditItem = {
+  id: string; at: string; actorId: string | null; actorName: string | null; action: string; entity: string; entityId: string | null;
+  before: unknown; after: unknown;
+};
+
+/** Audit entries matching `query`, read through the API as an administrator. */
+export async function auditEntries(app: FastifyInstance, admin: Session, query: Record<string, string>): Promise<AuditItem[]> {
+  const qs = new URLSearchParams({ pageSize: '200', ...query }).toString();
+  const res = await as(app, admin)({ url: `/api/audit?${qs}` });
+  if (res.statusCode !== 200) throw new Error(`audit query failed: ${res.statusCode} ${res.body}`);
+  return (res.json() as { items: AuditItem[] }).items;
+}
+
+/** The session id inside a session cookie (`yiqi_session=<zone>.<session>.<secret>`). */
+export function sessionIdOf(s: Session): string {
+  return s.cookie.split('=')[1]!.split('.')[1]!;
 }

@@ -175,6 +175,10 @@ export function parseRow(sheet: ExcelJS.Worksheet, rowNumber: number, index: Map
     ...(contactName ? { contacts: [{ name: contactName, phone: contactPhone || null, isPrimary: true }] } : {}),
     ...(figures.length ? { figures } : {}),
   };
+  // A column absent from the file leaves that field as it is (an update by USCC changes only what the file holds).
+  for (const key of ['legalRepresentative', 'industryDivision', 'sizeSector', 'address', 'foundedOn', 'aboveScale'] as const) {
+    if (!index.has(key)) delete payload[key];
+  }
   const themeNames = get('themes').split(/[、,，;；]/).map((s) => s.trim()).filter(Boolean);
   return { errors, empty: false, parsed: { row: rowNumber, payload, cadreName: get('cadre') || undefined, themeNames } };
 }

@@ -57,11 +57,11 @@ function whereOf(zoneId: string, f: EnterpriseFilter): SQL | undefined {
   if (f.cadreId) conds.push(eq(enterprises.cadreId, f.cadreId));
   if (f.aboveScale !== undefined) conds.push(eq(enterprises.aboveScale, f.aboveScale));
   if (f.themeId) {
-    conds.push(sql`exists (select 1 from ${enterpriseThemes} t where t.zone_id = ${enterprises.zoneId} and t.enterprise_id = ${enterprises.id} and t.theme_id = ${f.themeId})`);
+    conds.push(sql`exists (select 1 from enterprise_themes t where t.zone_id = enterprises.zone_id and t.enterprise_id = enterprises.id and t.theme_id = ${f.themeId})`);
   }
   if (f.qualification) {
     conds.push(
-      sql`exists (select 1 from ${enterpriseQualifications} q where q.zone_id = ${enterprises.zoneId} and q.enterprise_id = ${enterprises.id} and q.kind = ${f.qualification} and q.valid_from <= ${f.today} and (q.valid_until is null or q.valid_until >= ${f.today}))`,
+      sql`exists (select 1 from enterprise_qualifications q where q.zone_id = enterprises.zone_id and q.enterprise_id = enterprises.id and q.kind = ${f.qualification} and q.valid_from <= ${f.today} and (q.valid_until is null or q.valid_until >= ${f.today}))`,
     );
   }
   return and(...conds);

@@ -123,7 +123,7 @@ export async function createEnterprise(ctx: AppContext, actor: Actor, input: Ent
   await inTransaction(ctx.db, async (tx) => {
     await insertEnterprises(tx, [row]);
     await replaceChildren(tx, actor.zoneId, id, enterpriseChildren(input));
-    await recordAudit(tx, actor, { action: 'enterprise.created', entity: 'enterprise', entityId: id, after: input });
+    await recordAudit(tx, actor, { action: 'enterprise.created', entity: 'enterprise', entityId: id, after: { ...input, uscc } });
   });
   return getEnterprise(ctx, actor, id);
 }
@@ -147,7 +147,7 @@ export async function patchEnterprise(ctx: AppContext, actor: Actor, id: string,
     await updateEnterpriseRow(tx, actor.zoneId, id, enterpriseColumns(patch, uscc));
     await replaceChildren(tx, actor.zoneId, id, enterpriseChildren(patch));
     const changedBefore = Object.fromEntries(Object.keys(patch).map((k) => [k, (before as Record<string, unknown>)[k === 'themeIds' ? 'themes' : k]]));
-    await recordAudit(tx, actor, { action: 'enterprise.updated', entity: 'enterprise', entityId: id, before: changedBefore, after: patch });
+    await recordAudit(tx, actor, { action: 'enterprise.updated', entity: 'enterprise', entityId: id, before: changedBefore, after: uscc ? { ...patch, uscc } : patch });
   });
   return getEnterprise(ctx, actor, id);
 }

@@ -44,7 +44,7 @@ export async function listUsers(db: Queryable, zoneId: string, f: UserFilter) {
   if (f.active !== undefined) conds.push(eq(users.active, f.active));
   if (f.role) {
     conds.push(
-      sql`exists (select 1 from ${userRoles} ur where ur.zone_id = ${users.zoneId} and ur.user_id = ${users.id} and ur.role = ${f.role})`,
+      sql`exists (select 1 from user_roles ur where ur.zone_id = users.zone_id and ur.user_id = users.id and ur.role = ${f.role})`,
     );
   }
   const where = and(...conds);
@@ -110,7 +110,7 @@ export async function listDepartments(db: Queryable, zoneId: string, f: Departme
   if (f.kind) conds.push(eq(departments.kind, f.kind));
   if (f.q) conds.push(ilike(departments.name, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   const where = and(...conds);
-  const userCount = sql<number>`(select count(*)::int from ${users} u where u.zone_id = ${departments.zoneId} and u.department_id = ${departments.id})`;
+  const userCount = sql<number>`(select count(*)::int from users u where u.zone_id = departments.zone_id and u.department_id = departments.id)`;
   const [rows, totals] = await Promise.all([
     db.select({ dept: departments, userCount }).from(departments).where(where).orderBy(asc(departments.kind), asc(departments.name)).limit(f.limit).offset(f.offset),
     db.select({ n: count() }).from(departments).where(where),

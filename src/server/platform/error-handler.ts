@@ -32,6 +32,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       }));
       return send(request, reply, 'VALIDATION_FAILED', details);
     }
+    // A unique key taken by a concurrent request between our check and our insert.
+    const pgCode = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+    if (pgCode === '23505' || pgCode === '23503') return send(request, reply, 'CONFLICT');
     switch (error.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
       case 'FST_REQ_FILE_TOO_LARGE':

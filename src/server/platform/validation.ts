@@ -96,3 +96,25 @@ export function toFieldErrors(errors: ErrorObject[], lang: Lang): FieldError[] {
   }
   return [...byField.values()];
 }
+
+/**
+ * The path of the first string holding a NUL character, which PostgreSQL text
+ * cannot store: such input is refused as invalid instead of failing in the database.
+ */
+export function findNulCharacter(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || '(body)' : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findNulCharacter(value[i], path ? `${path}.${i}` : String(i));
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = findNulCharacter(v, path ? `${path}.${k}` : k);
+      if (found) return found;
+    }
+  }
+  return null;
+}

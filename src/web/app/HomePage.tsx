@@ -55,7 +55,9 @@ export function HomePage() {
           <Space orientation="vertical" size={4}>
             {me.roles.map((r) => (
               <span key={r}>
-                <Tag color="blue">{t(`roles.${r}`)}</Tag>
+                <Tag color="blue" className="yq-role-tag">
+                  {t(`roles.${r}`)}
+                </Tag>
                 <Typography.Text type="secondary">{t(`roleDescriptions.${r}`)}</Typography.Text>
               </span>
             ))}

@@ -31,6 +31,12 @@ type QueryValue = string | number | boolean | null | undefined;
 export type QueryParams = Record<string, QueryValue>;
 
 let csrfToken: string | null = null;
+let language = 'zh';
+
+/** The UI language, sent as `x-yiqi-lang` so the server's messages (field details) match the page. */
+export function setRequestLanguage(lang: 'zh' | 'en'): void {
+  language = lang;
+}
 
 /** Remembers the token sent back on every non-GET request (set from login and /api/auth/me). */
 export function setCsrfToken(token: string | null): void {
@@ -106,15 +112,19 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
   return (await response.json()) as T;
 }
 
+function readHeaders(): Headers {
+  return new Headers({ accept: 'application/json', 'x-yiqi-lang': language });
+}
+
 function writeHeaders(json: boolean): Headers {
-  const headers = new Headers({ accept: 'application/json' });
+  const headers = readHeaders();
   if (json) headers.set('content-type', 'application/json');
   if (csrfToken) headers.set('x-csrf-token', csrfToken);
   return headers;
 }
 
 export function apiGet<T>(path: string, params?: QueryParams): Promise<T> {
-  return request<T>(path + buildQuery(params), { method: 'GET', headers: { accept: 'application/json' } });
+  return request<T>(path + buildQuery(params), { method: 'GET', headers: readHeaders() });
 }
 
 export type WriteMethod = 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -140,7 +150,7 @@ export function apiUpload<T>(path: string, form: FormData): Promise<T> {
 export async function apiDownload(path: string, params: QueryParams | undefined, fallbackName: string): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(path + buildQuery(params), { credentials: 'same-origin' });
+    response = await fetch(path + buildQuery(params), { credentials: 'same-origin', headers: { 'x-yiqi-lang': language } });
   } catch (cause) {
     throw new ApiError('NETWORK', 0, cause instanceof Error ? cause.message : 'Network error');
   }

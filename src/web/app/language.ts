@@ -3,10 +3,12 @@ import 'dayjs/locale/zh-cn';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rememberLanguage, type Language } from '../i18n/index.js';
+import { setRequestLanguage } from './api.js';
 
-/** Keeps dayjs and the <html lang> attribute in step with the UI language. */
+/** Keeps dayjs, the <html lang> attribute and the API's language header in step with the UI language. */
 export function applyLanguage(lang: Language): void {
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  setRequestLanguage(lang);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 }
 

@@ -48,5 +48,6 @@ const SECTIONS = ['/admin/departments', '/admin/users', '/admin/themes', '/admin
 /** The menu key to highlight for a path (a detail page highlights its list). */
 export function selectedKey(pathname: string, me: Me): string {
   if (pathname.startsWith('/enterprises/') && !isStaff(me)) return '/my-enterprise';
-  return SECTIONS.find((s) => pathname === s || pathname.startsWith(`${s}/`)) ?? '/';
+  if (pathname === '/') return '/';
+  return SECTIONS.find((s) => pathname === s || pathname.startsWith(`${s}/`)) ?? '';
 }

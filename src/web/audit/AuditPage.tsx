@@ -40,7 +40,7 @@ export function AuditPage() {
     {
       title: t('audit.actor'),
       dataIndex: 'actorName',
-      width: 140,
+      width: 170,
       render: (v: string | null, e) => v ?? (e.actorId ? e.actorId : <span className="yq-muted">{t('audit.system')}</span>),
     },
     { title: t('audit.action'), dataIndex: 'action', width: 200, render: (v: string) => <Tag color="blue">{actionLabel(v)}</Tag> },

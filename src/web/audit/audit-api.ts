@@ -27,6 +27,8 @@ export const AUDIT_ENTITIES = ['user', 'department', 'enterprise', 'enterprise_i
 export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.logout',
+  'auth.login_failed',
+  'auth.locked',
   'user.created',
   'user.updated',
   'user.password_changed',
@@ -38,6 +40,8 @@ export const AUDIT_ACTIONS = [
   'enterprise.created',
   'enterprise.updated',
   'enterprise_import.started',
+  'enterprise_import.succeeded',
+  'enterprise_import.failed',
   'theme.created',
   'theme.updated',
   'zone.created',

@@ -23,6 +23,7 @@ export function DueCalculator() {
       <Form
         form={form}
         layout="inline"
+        colon={false}
         onFinish={submit}
         initialValues={{ from: dayjs(todayInZone()), days: zone.data?.defaultDeadlineDays ?? 5 }}
         key={zone.data?.defaultDeadlineDays ?? 'default'}

@@ -9,7 +9,10 @@ import { divisionOptionGroups, sectionLabel } from './industry.js';
 import { UsccFormItem } from './UsccFormItem.js';
 
 /** Profile fields of the enterprise form. Staff-only fields (cadre, themes) are read-only for enterprise users. */
-export function EnterpriseBasicFields({ staff, currentThemeIds }: { staff: boolean; currentThemeIds: string[] }) {
+type Named = { id: string; name: string };
+type Props = { staff: boolean; currentThemes: Named[]; currentCadre: Named | null };
+
+export function EnterpriseBasicFields({ staff, currentThemes, currentCadre }: Props) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const division = Form.useWatch<string | null | undefined>('industryDivision', form);
@@ -18,9 +21,14 @@ export function EnterpriseBasicFields({ staff, currentThemeIds }: { staff: boole
   const cadres = useCadres(staff);
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
 
+  const cadreOptions = (cadres.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }));
+  if (currentCadre && !cadreOptions.some((o) => o.value === currentCadre.id)) cadreOptions.unshift({ value: currentCadre.id, label: currentCadre.name });
+
+  // Inactive themes stay selectable only where already chosen; current values always have a label.
   const themeOptions = (themes.data?.items ?? [])
-    .filter((th) => th.active || currentThemeIds.includes(th.id))
+    .filter((th) => th.active || currentThemes.some((c) => c.id === th.id))
     .map((th) => ({ value: th.id, label: th.name }));
+  for (const c of currentThemes) if (!themeOptions.some((o) => o.value === c.id)) themeOptions.push({ value: c.id, label: c.name });
 
   return (
     <Row gutter={16}>
@@ -78,7 +86,7 @@ export function EnterpriseBasicFields({ staff, currentThemeIds }: { staff: boole
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('enterprise.placeholders.cadre')}
             loading={cadres.isPending && staff}
-            options={(cadres.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+            options={cadreOptions}
           />
         </Form.Item>
       </Col>

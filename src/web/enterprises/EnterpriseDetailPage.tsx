@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { isSizeSector } from '../../domain/enterprises/size-sectors.js';
 import { ApiError } from '../app/api.js';
 import { formatDate, formatDateTime } from '../app/format.js';
@@ -26,6 +26,7 @@ export function EnterpriseDetailPage({ enterpriseId }: { enterpriseId?: string }
   const id = enterpriseId ?? params.id;
   const me = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
   const query = useEnterprise(id);
 
   if (query.error instanceof ApiError && query.error.status === 404) return <NotFoundPage />;
@@ -47,7 +48,10 @@ export function EnterpriseDetailPage({ enterpriseId }: { enterpriseId?: string }
         extra={
           <>
             {isStaff(me) && (
-              <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(-1)}>
+              <Button
+                icon={<ArrowLeftOutlined />}
+                onClick={() => void (location.key === 'default' ? navigate('/enterprises') : navigate(-1))}
+              >
                 {t('common.back')}
               </Button>
             )}

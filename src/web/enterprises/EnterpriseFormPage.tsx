@@ -58,6 +58,8 @@ export function EnterpriseFormPage() {
     const payload = existing.data ? changedFields(toInput(initial), body) : body;
     if (existing.data && Object.keys(payload).length === 0) {
       void message.info(t('common.noChanges'));
+      leaving.current = true;
+      void navigate(`/enterprises/${existing.data.id}`);
       return;
     }
     save.mutate(payload, {
@@ -88,7 +90,11 @@ export function EnterpriseFormPage() {
       <PageHeader title={id ? t('enterprise.editTitle') : t('enterprise.createTitle')} subTitle={existing.data?.name} />
       <Space orientation="vertical" size={16} className="yq-block">
         <Card title={t('enterprise.basic')} className="yq-form-section">
-          <EnterpriseBasicFields staff={isStaff(me)} currentThemeIds={existing.data?.themes.map((th) => th.id) ?? []} />
+          <EnterpriseBasicFields
+            staff={isStaff(me)}
+            currentThemes={existing.data?.themes ?? []}
+            currentCadre={existing.data?.cadreId ? { id: existing.data.cadreId, name: existing.data.cadreName ?? existing.data.cadreId } : null}
+          />
         </Card>
         <Card title={t('enterprise.qualifications.title')} className="yq-form-section">
           <QualificationsFields />

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Table, Tag, Tooltip, type TableProps } from 'antd';
+import { Button, Card, Table, Tag, Tooltip, type TableProps } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,7 @@ import { EnterpriseFilterBar } from './EnterpriseFilterBar.js';
 import { EnterpriseImportDrawer } from './EnterpriseImportDrawer.js';
 import { useEnterpriseList, type EnterpriseSummary } from './enterprise-api.js';
 import { toApiQuery, useEnterpriseFilters, type EnterpriseSort } from './enterprise-filters.js';
-import { industryText } from './industry.js';
+import { divisionLabel, industryText } from './industry.js';
 import { formatCount, formatWan } from './money.js';
 import { QualificationTags } from './QualificationTags.js';
 
@@ -53,37 +53,33 @@ export function EnterpriseListPage() {
       sorter: true,
       sortOrder: sortOrder('name'),
       fixed: 'left',
-      width: 260,
-      render: (name: string, e) => (
-        <Space size={4} wrap>
-          <Link to={`/enterprises/${e.id}`}>{name}</Link>
-          {e.isDemo && <Tag>{t('enterprise.demo')}</Tag>}
-        </Space>
-      ),
+      width: 230,
+      render: (name: string, e) => <Link to={`/enterprises/${e.id}`}>{name}</Link>,
     },
-    { title: t('enterprise.fields.uscc'), dataIndex: 'uscc', width: 190, render: (v: string) => <span className="yq-num">{v}</span> },
+    { title: t('enterprise.fields.uscc'), dataIndex: 'uscc', width: 200, render: (v: string) => <span className="yq-num yq-nowrap">{v}</span> },
     {
       title: t('enterprise.fields.industry'),
       key: 'industry',
-      width: 240,
+      width: 210,
       ellipsis: { showTitle: false },
       render: (_, e) => {
-        const text = industryText(e.industrySection, e.industryDivision);
-        return text ? <Tooltip title={text}>{text}</Tooltip> : t('common.none');
+        const full = industryText(e.industrySection, e.industryDivision);
+        if (!full) return t('common.none');
+        return <Tooltip title={full}>{e.industryDivision ? divisionLabel(e.industryDivision) : full}</Tooltip>;
       },
     },
     {
       title: t('enterprise.fields.aboveScale'),
       dataIndex: 'aboveScale',
-      width: 90,
+      width: 92,
       align: 'center',
       render: (v: boolean) => (v ? <Tag color="blue">{t('common.yes')}</Tag> : <span className="yq-muted">{t('common.no')}</span>),
     },
-    { title: t('enterprise.fields.cadre'), dataIndex: 'cadreName', width: 100, render: (v: string | null) => v ?? t('common.none') },
+    { title: t('enterprise.fields.cadre'), dataIndex: 'cadreName', width: 90, render: (v: string | null) => v ?? t('common.none') },
     {
       title: t('enterprise.fields.qualification'),
       dataIndex: 'qualificationKinds',
-      width: 220,
+      width: 190,
       render: (kinds: string[]) => (kinds.length ? <QualificationTags kinds={kinds} /> : t('common.none')),
     },
     {
@@ -93,7 +89,7 @@ export function EnterpriseListPage() {
       sorter: true,
       sortOrder: sortOrder('latestRevenue'),
       align: 'right',
-      width: 150,
+      width: 130,
       render: (v: number | null, e) =>
         v === null ? (
           none
@@ -110,7 +106,7 @@ export function EnterpriseListPage() {
       sorter: true,
       sortOrder: sortOrder('latestEmployees'),
       align: 'right',
-      width: 110,
+      width: 100,
       render: (v: number | null) => (v === null ? none : <span className="yq-num">{formatCount(v)}</span>),
     },
     {
@@ -119,7 +115,7 @@ export function EnterpriseListPage() {
       key: 'updatedAt',
       sorter: true,
       sortOrder: sortOrder('updatedAt'),
-      width: 150,
+      width: 140,
       render: (v: string) => <span className="yq-nowrap">{formatDateTime(v)}</span>,
     },
   ];
@@ -168,7 +164,7 @@ export function EnterpriseListPage() {
             dataSource={list.data?.items}
             loading={list.isFetching}
             onChange={onTableChange}
-            scroll={{ x: 1500 }}
+            scroll={{ x: 1370 }}
             pagination={{
               current: filters.page,
               pageSize: filters.pageSize,

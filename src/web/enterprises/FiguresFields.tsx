@@ -7,7 +7,10 @@ import { FIGURE_FIELDS, MONEY_FIELDS } from './FiguresTable.js';
 const COUNT_MAX = 10_000_000;
 const WAN_MAX = 1e10; // 1e14 yuan
 
-/** One card per year; money in 万元 (decimals allowed, to the fen), counts whole; empty = 未填报. */
+/**
+ * One card per year; money in 万元 shown with two decimals (an untouched value keeps its full
+ * precision), counts whole; empty = 未填报.
+ */
 export function FiguresFields() {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
@@ -73,7 +76,7 @@ export function FiguresFields() {
                           className="yq-block"
                           min={field === 'liabilities' ? -WAN_MAX : 0}
                           max={money ? WAN_MAX : COUNT_MAX}
-                          precision={money ? undefined : 0}
+                          precision={money ? 2 : 0}
                           placeholder={t('common.notReported')}
                         />
                       </Form.Item>

@@ -1,6 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Progress, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { i18next } from '../i18n/index.js';
 import type { ImportCellError } from '../../contracts/enterprises.js';
 import type { ImportJob } from './enterprise-types.js';
 
@@ -12,11 +13,19 @@ const STATUS_COLORS: Record<ImportJob['status'], string> = {
   failed: 'error',
 };
 
+/** A job's message may be an error code (IMPORT_ROWS_INVALID) or a sentence from the server. */
+function jobMessage(message: string | null): { text: string | null; isCode: boolean } {
+  if (!message) return { text: null, isCode: false };
+  const key = `errors.${message}`;
+  return i18next.exists(key) ? { text: i18next.t(key as 'errors.UNKNOWN'), isCode: true } : { text: message, isCode: false };
+}
+
 /** Progress of one import job and, when it failed, every bad cell with a download of them. */
 export function ImportJobStatus({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
   const percent = job.total > 0 ? Math.floor((job.processed / job.total) * 100) : job.status === 'succeeded' ? 100 : 0;
-  const progressStatus = job.status === 'failed' ? 'exception' : job.status === 'succeeded' ? 'success' : 'active';
+  const progressStatus = job.status === 'succeeded' ? 'success' : 'active';
+  const message = jobMessage(job.message);
 
   return (
     <Space orientation="vertical" size={12} className="yq-block">
@@ -27,8 +36,12 @@ export function ImportJobStatus({ job }: { job: ImportJob }) {
           {t(`enterprise.importDrawer.status.${job.status}`)}
         </Tag>
       </Space>
-      <Progress percent={percent} status={progressStatus} />
-      <Typography.Text type="secondary">{t('enterprise.importDrawer.progress', { processed: job.processed, total: job.total })}</Typography.Text>
+      {job.status !== 'failed' && (
+        <>
+          <Progress percent={percent} status={progressStatus} data-testid="import-progress" />
+          <Typography.Text type="secondary">{t('enterprise.importDrawer.progress', { processed: job.processed, total: job.total })}</Typography.Text>
+        </>
+      )}
 
       {job.status === 'succeeded' && (
         <Alert type="success" showIcon data-testid="import-succeeded" title={t('enterprise.importDrawer.succeeded', { created: job.created, updated: job.updated })} />
@@ -43,9 +56,9 @@ export function ImportJobStatus({ job }: { job: ImportJob }) {
             title={
               job.errorCount > 0
                 ? t('enterprise.importDrawer.failed', { count: job.errorCount })
-                : t('enterprise.importDrawer.failedMessage', { message: job.message ?? t('errors.UNKNOWN') })
+                : t('enterprise.importDrawer.failedMessage', { message: message.text ?? t('errors.UNKNOWN') })
             }
-            description={job.errorCount > 0 && job.message ? job.message : undefined}
+            description={job.errorCount > 0 && message.text && !message.isCode ? message.text : undefined}
           />
           {job.errors.length > 0 && (
             <>

@@ -18,18 +18,17 @@ export function UsccFormItem() {
   const reasonText = (c: Extract<UsccCheck, { valid: false }>) =>
     lang === 'zh' ? c.message : t(`enterprise.usccReasons.${c.reason}`, { position: c.position ?? '', expected: c.expected ?? '' });
 
+  // A valid code shows the success icon (hasFeedback); warnings do not block saving.
   const extra =
     check?.valid && check.warnings.length > 0 ? (
       <Typography.Text type="warning">{lang === 'zh' ? check.warnings.join('；') : t('enterprise.usccReasons.warning')}</Typography.Text>
-    ) : check?.valid ? (
-      <Typography.Text type="success">{t('enterprise.uscc.valid')}</Typography.Text>
     ) : undefined;
 
   return (
     <Form.Item
       name="uscc"
       label={t('enterprise.fields.uscc')}
-      hasFeedback={Boolean(value)}
+      hasFeedback
       validateFirst
       extra={extra}
       rules={[

@@ -111,7 +111,7 @@ export const zh = {
   },
   password: {
     title: '修改密码',
-    mustChangeTitle: '请先修改初始密码',
+    mustChangeTitle: '请先修改密码',
     mustChangeText: '为了账号安全，首次登录或密码被重置后，需要设置新密码后才能继续使用。',
     current: '当前密码',
     new: '新密码',
@@ -302,6 +302,8 @@ export const zh = {
     actions: {
       auth__login: '登录',
       auth__logout: '退出登录',
+      auth__login_failed: '登录失败',
+      auth__locked: '登录失败，账号锁定',
       user__created: '新建用户',
       user__updated: '修改用户',
       user__password_changed: '修改密码',
@@ -312,7 +314,9 @@ export const zh = {
       department__deleted: '删除部门',
       enterprise__created: '新建企业',
       enterprise__updated: '修改企业档案',
-      enterprise_import__started: '导入企业',
+      enterprise_import__started: '开始导入企业',
+      enterprise_import__succeeded: '导入企业成功',
+      enterprise_import__failed: '导入企业失败',
       theme__created: '新建走访主题',
       theme__updated: '修改走访主题',
       zone__created: '创建园区',
@@ -406,9 +410,6 @@ export const zh = {
       sizeSector: '按《中小企业划型标准规定》选择',
       cadre: '选择挂点干部',
       themes: '选择走访主题',
-    },
-    uscc: {
-      valid: '校验通过',
     },
     aboveScaleHelp: '年主营业务收入 2000 万元及以上的工业企业',
     staffOnlyHint: '挂点干部和走访主题由园区工作人员维护。',

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { IsoDate, Text } from './common.js';
+import { IsoDate, StringEnum, Text } from './common.js';
 
 export const CalendarYear = Type.Object({
   year: Type.Integer(),
@@ -31,6 +31,7 @@ export const MonthQuery = Type.Object(
 export const CalendarDay = Type.Object({
   date: Type.String(),
   workingDay: Type.Boolean(),
+  kind: StringEnum(['workday', 'weekend', 'holiday', 'adjusted-workday', 'zone-closure', 'zone-working'] as const),
   reason: Type.String(),
   provisional: Type.Boolean(),
 });

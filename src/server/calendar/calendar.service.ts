@@ -126,7 +126,7 @@ export async function calendarMonth(ctx: AppContext, actor: Actor, year: number,
   try {
     for (let d = first; d.slice(0, 7) === first.slice(0, 7); d = addDays(d, 1)) {
       const a = isWorkingDay(calendar, d);
-      days.push({ date: d, workingDay: a.workingDay, reason: a.reason, provisional: a.provisional });
+      days.push({ date: d, workingDay: a.workingDay, kind: a.kind, reason: a.reason, provisional: a.provisional });
     }
   } catch (e) {
     calendarError(e);

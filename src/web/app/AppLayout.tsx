@@ -1,8 +1,10 @@
 import { Layout, Menu, Spin, Typography } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { ChangePasswordModal } from '../identity/ChangePasswordModal.js';
+import { useZone } from '../zone/zone-api.js';
+import { setZoneTimeZone } from './format.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { UserMenu } from './UserMenu.js';
 import { buildMenu, selectedKey } from './navigation.js';
@@ -16,6 +18,10 @@ export function AppLayout() {
   const me = useSession();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
+  const zone = useZone();
+  useEffect(() => {
+    if (zone.data?.timeZone) setZoneTimeZone(zone.data.timeZone);
+  }, [zone.data?.timeZone]);
   const selected = selectedKey(location.pathname, me);
   const openKeys = selected.startsWith('/admin/') ? ['admin'] : [];
 

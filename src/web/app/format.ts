@@ -1,19 +1,35 @@
-import dayjs from 'dayjs';
+/**
+ * Timestamps are UTC on the wire; officials read them in the zone's time zone
+ * (Asia/Shanghai unless the zone settings say otherwise). Calendar dates are shown as is.
+ */
+let zoneTimeZone = 'Asia/Shanghai';
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** Timestamps are UTC on the wire; officials read them in the zone's time (Asia/Shanghai). */
-const ZONE_TIME_ZONE = 'Asia/Shanghai';
+/** Set from the zone settings once they load (AppLayout). */
+export function setZoneTimeZone(timeZone: string): void {
+  zoneTimeZone = timeZone;
+}
+
+function formatter(withTime: boolean): Intl.DateTimeFormat {
+  const key = `${zoneTimeZone}|${withTime}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zoneTimeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
+    });
+    formats.set(key, f);
+  }
+  return f;
+}
 
 function parts(iso: string, withTime: boolean): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const format = new Intl.DateTimeFormat('en-CA', {
-    timeZone: ZONE_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
-  });
-  const p = Object.fromEntries(format.formatToParts(date).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(formatter(withTime).formatToParts(date).map((x) => [x.type, x.value]));
   const day = `${p.year}-${p.month}-${p.day}`;
   return withTime ? `${day} ${p.hour}:${p.minute}` : day;
 }
@@ -33,8 +49,4 @@ export function formatDate(value: string | null | undefined): string {
 /** Today's date in the zone, `YYYY-MM-DD`. */
 export function todayInZone(): string {
   return parts(new Date().toISOString(), false);
-}
-
-export function isoDay(value: dayjs.Dayjs): string {
-  return value.format('YYYY-MM-DD');
 }

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Spin } from 'antd';
 import { createContext, useContext, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
@@ -32,20 +32,6 @@ export function useMeQuery() {
     staleTime: 5 * 60_000,
     retry: false,
   });
-}
-
-/** Stores a fresh session (after login) without another round trip. */
-export function useSetSession() {
-  const queryClient = useQueryClient();
-  return (me: Me | null) => {
-    setCsrfToken(me?.csrfToken ?? null);
-    if (me === null) {
-      queryClient.clear();
-      queryClient.setQueryData(ME_KEY, null);
-      return;
-    }
-    queryClient.setQueryData(ME_KEY, me);
-  };
 }
 
 const SessionContext = createContext<Me | null>(null);

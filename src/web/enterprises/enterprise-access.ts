@@ -5,5 +5,5 @@ import { hasAnyRole, type Me } from '../app/session.js';
  * would be refused. Editing an existing enterprise follows the detail's `canEdit`.
  */
 export function canManageEnterprises(me: Pick<Me, 'roles'>): boolean {
-  return hasAnyRole(me, 'admin', 'coordinator');
+  return hasAnyRole(me, 'admin', 'coordinator', 'industry');
 }

@@ -2,13 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Spin } from 'antd';
 import { createContext, useContext, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import type Type from 'typebox';
-import type { Me as MeSchema } from '../../contracts/identity.js';
+import type { Me } from '../../contracts/identity.js';
 import type { Role } from '../../domain/identity/roles.js';
 import { ApiError, apiGet, setCsrfToken } from './api.js';
 
-/** The contract's `roles` is typed `never` (Type.Union over a mapped array); restore it. */
-export type Me = Omit<Type.Static<typeof MeSchema>, 'roles'> & { roles: Role[] };
+export type { Me };
 
 export const ME_KEY = ['auth', 'me'] as const;
 

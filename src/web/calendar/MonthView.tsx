@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { todayInZone } from '../app/format.js';
 import { QueryError } from '../app/QueryError.js';
-import { dayKind, useCalendarMonth, type CalendarDay, type DayKind } from './calendar-api.js';
+import { useCalendarMonth, type CalendarDay, type DayKind } from './calendar-api.js';
 
 const KIND_CLASS: Record<DayKind, string> = {
   workday: '',
@@ -17,7 +17,7 @@ const KIND_CLASS: Record<DayKind, string> = {
 
 function DayCell({ day, today }: { day: CalendarDay; today: string }) {
   const { t } = useTranslation();
-  const kind = dayKind(day);
+  const kind = day.kind;
   const label: Record<DayKind, string> = {
     workday: t('calendar.workday'),
     weekend: t('calendar.weekend'),

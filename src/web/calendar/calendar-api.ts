@@ -1,21 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from 'typebox';
+import type {
+  CalendarDay as CalendarDaySchema,
+  CalendarOverride as CalendarOverrideSchema,
+  CalendarYear as CalendarYearSchema,
+  DueReply as DueReplySchema,
+} from '../../contracts/calendar.js';
 import { apiGet, apiSend } from '../app/api.js';
 
-export type CalendarYear = {
-  year: number;
-  status: 'official' | 'provisional';
-  notice: string | null;
-  source: string | null;
-  builtIn: boolean;
-  offRanges: { name: string; from: string; to: string }[];
-  adjustedWorkdays: string[];
-};
-export type OverrideKind = 'closure' | 'working';
-export type CalendarOverride = { date: string; kind: OverrideKind; reason: string };
-export type DayKind = 'workday' | 'weekend' | 'holiday' | 'adjusted-workday' | 'zone-closure' | 'zone-working';
-/** One day of /api/calendar/month; `kind` is used when the server sends it, otherwise derived. */
-export type CalendarDay = { date: string; workingDay: boolean; reason: string; provisional: boolean; kind?: DayKind };
-export type DueReply = { due: string; provisional: boolean };
+export type CalendarYear = Static<typeof CalendarYearSchema>;
+export type CalendarOverride = Static<typeof CalendarOverrideSchema>;
+export type OverrideKind = CalendarOverride['kind'];
+export type CalendarDay = Static<typeof CalendarDaySchema>;
+export type DayKind = CalendarDay['kind'];
+export type DueReply = Static<typeof DueReplySchema>;
 
 const keys = {
   all: ['calendar'] as const,
@@ -55,15 +53,4 @@ export function useImportYear() {
 
 export function useDueDate() {
   return useMutation({ mutationFn: (q: { from: string; days: number }) => apiGet<DueReply>('/api/calendar/due', q) });
-}
-
-/** The kind of a day, from the server's `kind` or from its reason and weekday. */
-export function dayKind(day: CalendarDay): DayKind {
-  if (day.kind) return day.kind;
-  if (day.reason.startsWith('园区闭园')) return 'zone-closure';
-  if (day.reason.startsWith('园区安排上班')) return 'zone-working';
-  const weekday = new Date(`${day.date}T00:00:00Z`).getUTCDay();
-  const weekend = weekday === 0 || weekday === 6;
-  if (day.workingDay) return weekend ? 'adjusted-workday' : 'workday';
-  return weekend && day.reason === '周末' ? 'weekend' : 'holiday';
 }

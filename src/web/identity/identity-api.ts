@@ -1,12 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PageOf } from '../../contracts/common.js';
 import type { Department as DepartmentSchema, User as UserSchema } from '../../contracts/identity.js';
+import type { Static } from 'typebox';
 import type { DepartmentKind, Role } from '../../domain/identity/roles.js';
 import { apiGet, apiSend, type QueryParams } from '../app/api.js';
 
-// The contract's unions are typed `never` (Type.Union over a mapped array); restore them.
-export type Department = Omit<DepartmentSchema, 'kind'> & { kind: DepartmentKind };
-export type User = Omit<UserSchema, 'roles'> & { roles: Role[] };
+export type Department = Static<typeof DepartmentSchema>;
+export type User = Static<typeof UserSchema>;
 
 export const departmentKeys = { all: ['departments'] as const };
 export const userKeys = { all: ['users'] as const };

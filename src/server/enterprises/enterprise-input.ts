@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EnterpriseCreate, EnterprisePatch } from '../../contracts/enterprises.js';
-import type { FieldError } from '../../contracts/errors.js';
-import { checkUscc, industrySectionOf, isValidIndustryDivision } from '../../domain/enterprises/index.js';
+import { fieldError, type KeyedFieldError } from '../../contracts/field-messages.js';
+import { checkUscc, industrySectionOf, isValidIndustryDivision, type UsccCheck } from '../../domain/enterprises/index.js';
 import type { Children, EnterpriseInsert } from './enterprises.repository.js';
 
 /** What an enterprise payload may point at in the zone: checked before anything is written. */
@@ -12,40 +12,54 @@ export type EnterpriseRefs = { cadreIds: ReadonlySet<string>; themeIds: Readonly
  * the GB/T 4754 division, references to cadres and themes, date order, one
  * figures row per year. Returns every problem, each naming its field.
  */
-export function checkEnterpriseInput(input: EnterprisePatch, refs: EnterpriseRefs): { errors: FieldError[]; uscc?: string } {
-  const errors: FieldError[] = [];
+export function checkEnterpriseInput(input: EnterprisePatch, refs: EnterpriseRefs): { errors: KeyedFieldError[]; uscc?: string } {
+  const errors: KeyedFieldError[] = [];
   let uscc: string | undefined;
   if (input.uscc !== undefined) {
     const r = checkUscc(input.uscc);
     if (r.valid) uscc = r.code;
-    else errors.push({ field: 'uscc', reason: r.reason, message: r.message });
+    else errors.push(usccError(r));
   }
   if (input.name !== undefined && input.name.trim().length < 2) {
-    errors.push({ field: 'name', reason: 'minLength', message: '企业名称至少 2 个字' });
+    errors.push(fieldError('name', 'enterprise-name-short'));
   }
   if (input.industryDivision && !isValidIndustryDivision(input.industryDivision)) {
-    errors.push({ field: 'industryDivision', reason: 'unknown', message: `“${input.industryDivision}”不是 GB/T 4754-2017 的行业大类代码` });
+    errors.push(fieldError('industryDivision', 'industry-division-unknown', { value: input.industryDivision }));
   }
   if (input.cadreId && !refs.cadreIds.has(input.cadreId)) {
-    errors.push({ field: 'cadreId', reason: 'not-found', message: '所选挂点干部不存在或不是挂点干部' });
+    errors.push(fieldError('cadreId', 'cadre-not-found'));
   }
   input.themeIds?.forEach((id, i) => {
-    if (!refs.themeIds.has(id)) errors.push({ field: `themeIds.${i}`, reason: 'not-found', message: '所选主题不存在' });
+    if (!refs.themeIds.has(id)) errors.push(fieldError(`themeIds.${i}`, 'theme-not-found'));
   });
   input.qualifications?.forEach((q, i) => {
     if (q.validUntil && q.validUntil < q.validFrom) {
-      errors.push({ field: `qualifications.${i}.validUntil`, reason: 'before-start', message: '有效期截止日不能早于起始日' });
+      errors.push(fieldError(`qualifications.${i}.validUntil`, 'valid-until-before-start'));
     }
   });
   const years = new Set<number>();
   input.figures?.forEach((f, i) => {
-    if (years.has(f.year)) errors.push({ field: `figures.${i}.year`, reason: 'duplicate', message: `${f.year} 年的数据重复` });
+    if (years.has(f.year)) errors.push(fieldError(`figures.${i}.year`, 'figures-year-duplicate', { value: f.year }));
     years.add(f.year);
   });
   if (input.contacts && input.contacts.filter((c) => c.isPrimary).length > 1) {
-    errors.push({ field: 'contacts', reason: 'one-primary', message: '只能有一位主要联系人' });
+    errors.push(fieldError('contacts', 'one-primary-contact'));
   }
   return { errors, uscc };
+}
+
+/** A rejected USCC as a field error in the caller's language (the domain's reason, position and expected character). */
+function usccError(r: Extract<UsccCheck, { valid: false }>): KeyedFieldError {
+  switch (r.reason) {
+    case 'length':
+      return fieldError('uscc', 'uscc-length', { value: r.code.length });
+    case 'character':
+      return fieldError('uscc', 'uscc-character', { position: r.position, value: r.code.charAt((r.position ?? 1) - 1) });
+    case 'check-digit':
+      return fieldError('uscc', 'uscc-check-digit', { expected: r.expected, value: r.code.charAt(17) });
+    case 'department':
+      return fieldError('uscc', 'uscc-department');
+  }
 }
 
 /** The enterprises-table columns a payload sets (undefined = untouched). */

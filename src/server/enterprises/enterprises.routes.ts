@@ -7,6 +7,7 @@ import {
   EnterpriseCreate, EnterpriseDetail, EnterprisePatch, EnterpriseQuery, EnterpriseSummary, ImportJob, Theme, ThemeCreate, ThemePatch,
 } from '../../contracts/enterprises.js';
 import { DomainError } from '../platform/errors.js';
+import { fieldError } from '../../contracts/field-messages.js';
 import { actorOf } from '../identity/session.hook.js';
 import { createEnterprise, getEnterprise, listEnterprises, patchEnterprise } from './enterprises.service.js';
 import { assertXlsxUpload, getImport, importErrorsWorkbook, startImport } from './enterprises-import.service.js';
@@ -49,9 +50,9 @@ export const enterpriseRoutes = (ctx: AppContext): FastifyPluginAsyncTypebox => 
     },
   }, async (request, reply) => {
     const actor = actorOf(request);
-    if (!request.isMultipart()) throw new DomainError('BAD_REQUEST', [{ field: 'file', reason: 'multipart', message: '请以 multipart/form-data 上传文件' }]);
+    if (!request.isMultipart()) throw new DomainError('BAD_REQUEST', [fieldError('file', 'multipart-required')]);
     const file = await request.file();
-    if (!file) throw new DomainError('VALIDATION_FAILED', [{ field: 'file', reason: 'required', message: '请选择要上传的文件' }]);
+    if (!file) throw new DomainError('VALIDATION_FAILED', [fieldError('file', 'file-required')]);
     assertXlsxUpload(file.filename, file.mimetype);
     const buffer = await file.toBuffer();
     const job = await startImport(ctx, actor, file.filename, buffer);

@@ -3,6 +3,7 @@ import type { AppContext } from '../platform/context.js';
 import type { Actor } from '../../domain/identity/actor.js';
 import type { EnterpriseCreate, EnterprisePatch, EnterpriseQuery, EnterpriseSummary, EnterpriseDetail } from '../../contracts/enterprises.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
+import { fieldError, type KeyedFieldError } from '../../contracts/field-messages.js';
 import { inTransaction } from '../platform/transaction.js';
 import { pageWindow } from '../platform/paging.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -99,7 +100,7 @@ export async function getEnterprise(ctx: AppContext, actor: Actor, id: string): 
   };
 }
 
-function rejectIfInvalid(errors: { field: string; reason: string; message: string }[]) {
+function rejectIfInvalid(errors: KeyedFieldError[]) {
   if (errors.length === 0) return;
   const uscc = errors.find((e) => e.field === 'uscc');
   throw new DomainError(uscc && errors.length === 1 ? 'USCC_INVALID' : 'VALIDATION_FAILED', errors);
@@ -108,7 +109,7 @@ function rejectIfInvalid(errors: { field: string; reason: string; message: strin
 async function assertUsccFree(ctx: AppContext, zoneId: string, uscc: string, exceptId?: string) {
   const other = await findEnterpriseByUscc(ctx.db, zoneId, uscc);
   if (other && other.id !== exceptId) {
-    throw new DomainError('USCC_DUPLICATE', [{ field: 'uscc', reason: 'duplicate', message: `本园区已有该代码的企业：${other.name}` }]);
+    throw new DomainError('USCC_DUPLICATE', [fieldError('uscc', 'uscc-duplicate', { value: other.name })]);
   }
 }
 
@@ -135,7 +136,7 @@ export async function patchEnterprise(ctx: AppContext, actor: Actor, id: string,
     const allowed: readonly string[] = ENTERPRISE_SELF_SERVICE_FIELDS;
     const refused = Object.keys(patch).filter((k) => !allowed.includes(k));
     if (refused.length > 0) {
-      throw new DomainError('FORBIDDEN', refused.map((field) => ({ field, reason: 'not-editable', message: '该字段由园区管理，企业用户不能修改' })));
+      throw new DomainError('FORBIDDEN', refused.map((field) => fieldError(field, 'not-editable-by-enterprise')));
     }
   }
   const refs = await loadEnterpriseRefs(ctx, actor.zoneId);

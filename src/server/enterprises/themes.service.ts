@@ -4,6 +4,7 @@ import type { AppContext } from '../platform/context.js';
 import type { Actor } from '../../domain/identity/actor.js';
 import type { ThemeCreate, ThemePatch } from '../../contracts/enterprises.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
+import { fieldError } from '../../contracts/field-messages.js';
 import { inTransaction } from '../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { enterprisePolicy } from './enterprises.policy.js';
@@ -21,7 +22,7 @@ export async function createTheme(ctx: AppContext, actor: Actor, input: Static<t
   if (!enterprisePolicy.manageThemes(actor)) throw forbidden();
   const name = input.name.trim();
   const existing = await listThemes(ctx.db, actor.zoneId);
-  if (existing.some((t) => t.name === name)) throw new DomainError('CONFLICT', [{ field: 'name', reason: 'taken', message: '已有同名主题' }]);
+  if (existing.some((t) => t.name === name)) throw new DomainError('CONFLICT', [fieldError('name', 'name-taken')]);
   const row = { zoneId: actor.zoneId, id: randomUUID(), name, description: input.description ?? null, active: true, createdAt: new Date() };
   await inTransaction(ctx.db, async (tx) => {
     await insertTheme(tx, row);
@@ -36,7 +37,7 @@ export async function patchTheme(ctx: AppContext, actor: Actor, id: string, patc
   const before = all.find((t) => t.id === id);
   if (!before) throw notFound();
   const name = patch.name?.trim() ?? before.name;
-  if (all.some((t) => t.name === name && t.id !== id)) throw new DomainError('CONFLICT', [{ field: 'name', reason: 'taken', message: '已有同名主题' }]);
+  if (all.some((t) => t.name === name && t.id !== id)) throw new DomainError('CONFLICT', [fieldError('name', 'name-taken')]);
   const after = { ...before, ...patch, name };
   await inTransaction(ctx.db, async (tx) => {
     await updateTheme(tx, actor.zoneId, id, { name, description: after.description, active: after.active });

@@ -4,6 +4,7 @@ import type { AppContext } from '../platform/context.js';
 import type { Actor } from '../../domain/identity/actor.js';
 import type { DepartmentCreate, DepartmentPatch, DepartmentQuery } from '../../contracts/identity.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
+import { fieldError } from '../../contracts/field-messages.js';
 import { inTransaction } from '../platform/transaction.js';
 import { pageWindow } from '../platform/paging.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -32,7 +33,7 @@ export async function listDepartmentsFor(ctx: AppContext, actor: Actor, q: Stati
 async function assertNameFree(ctx: AppContext, zoneId: string, name: string, exceptId?: string) {
   const other = await findDepartmentByName(ctx.db, zoneId, name);
   if (other && other.id !== exceptId) {
-    throw new DomainError('CONFLICT', [{ field: 'name', reason: 'taken', message: '已有同名部门' }]);
+    throw new DomainError('CONFLICT', [fieldError('name', 'name-taken')]);
   }
 }
 

@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/identity/actor.js';
 import type { Role } from '../../domain/identity/roles.js';
 import type { UserCreate, UserPatch, UserQuery } from '../../contracts/identity.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
+import { fieldError } from '../../contracts/field-messages.js';
 import { inTransaction } from '../platform/transaction.js';
 import { pageWindow } from '../platform/paging.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -57,16 +58,16 @@ export async function listUsersFor(ctx: AppContext, actor: Actor, q: Static<type
 async function checkMembership(ctx: AppContext, zoneId: string, roles: readonly Role[], departmentId: string | null, enterpriseId: string | null) {
   const problems = [];
   if (roles.includes('department') && !departmentId) {
-    problems.push({ field: 'departmentId', reason: 'required', message: '责任单位用户必须选择所属部门' });
+    problems.push(fieldError('departmentId', 'department-required'));
   }
   if (roles.includes('enterprise') && !enterpriseId) {
-    problems.push({ field: 'enterpriseId', reason: 'required', message: '企业用户必须选择所属企业' });
+    problems.push(fieldError('enterpriseId', 'enterprise-required'));
   }
   if (departmentId && !(await findDepartment(ctx.db, zoneId, departmentId))) {
-    problems.push({ field: 'departmentId', reason: 'not-found', message: '所选部门不存在' });
+    problems.push(fieldError('departmentId', 'department-not-found'));
   }
   if (enterpriseId && !(await findEnterpriseRow(ctx.db, zoneId, enterpriseId))) {
-    problems.push({ field: 'enterpriseId', reason: 'not-found', message: '所选企业不存在' });
+    problems.push(fieldError('enterpriseId', 'enterprise-not-found'));
   }
   if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', problems);
 }
@@ -75,7 +76,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: Static<ty
   if (!identityPolicy.manageUsers(actor)) throw forbidden();
   const username = input.username.trim();
   if (await findUserByUsername(ctx.db, actor.zoneId, username)) {
-    throw new DomainError('USERNAME_TAKEN', [{ field: 'username', reason: 'taken', message: '用户名已被使用' }]);
+    throw new DomainError('USERNAME_TAKEN', [fieldError('username', 'username-taken')]);
   }
   assertStrongPassword(input.password, 'password');
   const departmentId = input.departmentId ?? null;
@@ -119,7 +120,7 @@ export async function patchUser(ctx: AppContext, actor: Actor, id: string, patch
   const enterpriseId = patch.enterpriseId === undefined ? before.enterpriseId : patch.enterpriseId;
   await checkMembership(ctx, actor.zoneId, roles, departmentId, enterpriseId);
   if (id === actor.userId && (patch.active === false || (patch.roles && !patch.roles.includes('admin')))) {
-    throw new DomainError('VALIDATION_FAILED', [{ field: 'roles', reason: 'self', message: '不能停用自己的账号或移除自己的管理员角色' }]);
+    throw new DomainError('VALIDATION_FAILED', [fieldError('roles', 'self-demotion')]);
   }
   const after = {
     ...before,

@@ -1,8 +1,17 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ERROR_CODES, type ErrorBody, type ErrorCode, type FieldError } from '../../contracts/errors.js';
+import { ERROR_CODES, type ErrorBody, type ErrorCode } from '../../contracts/errors.js';
+import { isFieldMessageKey, renderFieldMessage, type KeyedFieldError } from '../../contracts/field-messages.js';
 import { DomainError } from './errors.js';
 import { requestLang } from './language.js';
 import { toFieldErrors } from './validation.js';
+
+/** Unique keys users can collide on, by constraint name (src/db/schema), with the code and field to report. */
+const UNIQUE_KEYS: Record<string, { code: ErrorCode; field: string }> = {
+  users_zone_username_key: { code: 'USERNAME_TAKEN', field: 'username' },
+  enterprises_zone_uscc_key: { code: 'USCC_DUPLICATE', field: 'uscc' },
+  departments_zone_name_key: { code: 'CONFLICT', field: 'name' },
+  themes_zone_name_key: { code: 'CONFLICT', field: 'name' },
+};
 
 function send(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, details?: ErrorBody['error']['details']) {
   const lang = requestLang(request);
@@ -20,7 +29,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       const lang = requestLang(request);
       // Field messages written in Chinese by services; fall back to the code's message for empty ones.
       const details = Array.isArray(error.details)
-        ? error.details.map((d: FieldError) => ({ ...d, message: d.message || ERROR_CODES[error.code][lang] }))
+        ? error.details.map(({ params, ...d }: KeyedFieldError) => ({
+            ...d,
+            message: isFieldMessageKey(d.reason) ? renderFieldMessage(d.reason, lang, params) : d.message || ERROR_CODES[error.code][lang],
+          }))
         : error.details;
       return send(request, reply, error.code, details);
     }
@@ -32,9 +44,15 @@ export function installErrorHandler(app: FastifyInstance): void {
       }));
       return send(request, reply, 'VALIDATION_FAILED', details);
     }
-    // A unique key taken by a concurrent request between our check and our insert.
-    const pgCode = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
-    if (pgCode === '23505' || pgCode === '23503') return send(request, reply, 'CONFLICT');
+    // A key taken by a concurrent request between the service's check and its insert:
+    // answered as the service would have answered the second request.
+    const pg = (error as { cause?: { code?: string; constraint?: string } }).cause ?? (error as { code?: string; constraint?: string });
+    if (pg.code === '23505' || pg.code === '23503') {
+      const known = pg.constraint ? UNIQUE_KEYS[pg.constraint] : undefined;
+      if (!known) return send(request, reply, 'CONFLICT');
+      const lang = requestLang(request);
+      return send(request, reply, known.code, [{ field: known.field, reason: 'taken', message: ERROR_CODES[known.code][lang] }]);
+    }
     switch (error.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
       case 'FST_REQ_FILE_TOO_LARGE':

@@ -1,10 +1,11 @@
-import type { ErrorCode, FieldError } from '../../contracts/errors.js';
+import type { ErrorCode } from '../../contracts/errors.js';
+import type { KeyedFieldError } from '../../contracts/field-messages.js';
 
 /** The one error services throw; the error handler maps `code` to status and message. */
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly details?: FieldError[] | Record<string, unknown>,
+    readonly details?: KeyedFieldError[] | Record<string, unknown>,
     message?: string,
   ) {
     super(message ?? code);
@@ -14,5 +15,3 @@ export class DomainError extends Error {
 
 export const notFound = () => new DomainError('NOT_FOUND');
 export const forbidden = () => new DomainError('FORBIDDEN');
-export const invalidField = (field: string, reason: string, message: string) =>
-  new DomainError('VALIDATION_FAILED', [{ field, reason, message }]);

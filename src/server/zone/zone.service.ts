@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/identity/actor.js';
 import type { ZonePatch } from '../../contracts/identity.js';
 import { isValidTimeZone } from '../../domain/calendar/day-bounds-in-zone.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
+import { fieldError } from '../../contracts/field-messages.js';
 import { inTransaction } from '../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { identityPolicy } from '../identity/identity.policy.js';
@@ -30,7 +31,7 @@ export async function patchZone(ctx: AppContext, actor: Actor, patch: Static<typ
   const before = await findZone(ctx.db, actor.zoneId);
   if (!before) throw notFound();
   if (patch.timeZone !== undefined && !isValidTimeZone(patch.timeZone)) {
-    throw new DomainError('VALIDATION_FAILED', [{ field: 'timeZone', reason: 'unknown', message: `未知的时区：${patch.timeZone}` }]);
+    throw new DomainError('VALIDATION_FAILED', [fieldError('timeZone', 'unknown-time-zone', { value: patch.timeZone })]);
   }
   const after = { ...before, ...patch, name: patch.name?.trim() ?? before.name };
   await inTransaction(ctx.db, async (tx) => {

@@ -1,0 +1,53 @@
+import type { FieldError, Lang } from './errors.js';
+
+/**
+ * Field-level messages the services give, in each UI language. A service names
+ * the message by key (the `reason` of the field error) with its parameters; the
+ * error handler renders it in the language of the request.
+ */
+export const FIELD_MESSAGES = {
+  'department-required': { zh: '责任单位用户必须选择所属部门', en: 'A department user needs a department' },
+  'enterprise-required': { zh: '企业用户必须选择所属企业', en: 'An enterprise user needs an enterprise' },
+  'department-not-found': { zh: '所选部门不存在', en: 'The selected department does not exist' },
+  'enterprise-not-found': { zh: '所选企业不存在', en: 'The selected enterprise does not exist' },
+  'username-taken': { zh: '用户名已被使用', en: 'This username is taken' },
+  'self-demotion': { zh: '不能停用自己的账号或移除自己的管理员角色', en: 'You cannot disable your own account or remove your own admin role' },
+  'name-taken': { zh: '已有同名记录', en: 'This name is taken' },
+  'unknown-time-zone': { zh: '未知的时区：{value}', en: 'Unknown time zone: {value}' },
+  'control-character': { zh: '含有不允许的控制字符', en: 'Contains a control character that is not allowed' },
+  'multipart-required': { zh: '请以 multipart/form-data 上传文件', en: 'Upload the file as multipart/form-data' },
+  'file-required': { zh: '请选择要上传的文件', en: 'Choose a file to upload' },
+  'xlsx-required': { zh: '请上传 .xlsx 格式的 Excel 文件', en: 'Upload an Excel .xlsx file' },
+  'enterprise-name-short': { zh: '企业名称至少 2 个字', en: 'The enterprise name needs at least 2 characters' },
+  'industry-division-unknown': { zh: '“{value}”不是 GB/T 4754-2017 的行业大类代码', en: '"{value}" is not a GB/T 4754-2017 division code' },
+  'cadre-not-found': { zh: '所选挂点干部不存在或不是挂点干部', en: 'The selected liaison cadre does not exist or is not a cadre' },
+  'theme-not-found': { zh: '所选主题不存在', en: 'The selected theme does not exist' },
+  'valid-until-before-start': { zh: '有效期截止日不能早于起始日', en: 'The end of validity cannot be before its start' },
+  'figures-year-duplicate': { zh: '{value} 年的数据重复', en: 'Figures for {value} are given twice' },
+  'one-primary-contact': { zh: '只能有一位主要联系人', en: 'Only one contact can be the primary one' },
+  'uscc-duplicate': { zh: '本园区已有该代码的企业：{value}', en: 'An enterprise of this zone already has this code: {value}' },
+  'uscc-length': { zh: '统一社会信用代码应为18位，当前为{value}位', en: 'A USCC has 18 characters; this one has {value}' },
+  'uscc-character': { zh: '第{position}位字符“{value}”不允许', en: 'Character {position} ("{value}") is not allowed' },
+  'uscc-check-digit': { zh: '校验码错误：第18位应为“{expected}”，实为“{value}”', en: 'Wrong check character: position 18 should be "{expected}", not "{value}"' },
+  'uscc-department': { zh: '第1–2位登记管理部门码或机构类别码无效', en: 'The registration department or category code (positions 1–2) is invalid' },
+  'not-editable-by-enterprise': { zh: '该字段由园区管理，企业用户不能修改', en: 'This field is kept by the zone; enterprise users cannot change it' },
+  'override-exists': { zh: '{value} 已有园区安排，请先删除', en: '{value} already has a zone arrangement; delete it first' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
+export type FieldMessageParams = Partial<Record<'value' | 'position' | 'expected', string | number>>;
+
+export function renderFieldMessage(key: FieldMessageKey, lang: Lang, params: FieldMessageParams = {}): string {
+  return FIELD_MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name as keyof FieldMessageParams] ?? ''));
+}
+
+export function isFieldMessageKey(reason: string): reason is FieldMessageKey {
+  return Object.hasOwn(FIELD_MESSAGES, reason);
+}
+
+/** A field error named by message key; its text is rendered in the caller's language by the server's error handler. */
+export type KeyedFieldError = FieldError & { params?: FieldMessageParams };
+
+export function fieldError(field: string, key: FieldMessageKey, params?: FieldMessageParams): KeyedFieldError {
+  return { field, reason: key, message: renderFieldMessage(key, 'zh', params), ...(params ? { params } : {}) };
+}

@@ -1,31 +1,24 @@
 import fs from 'node:fs';
 import type { AppContext } from '../server/platform/context.js';
+import { CalendarDataError, parseYearArrangement, type YearArrangement } from '../domain/calendar/index.js';
 import { importArrangement } from '../server/calendar/calendar.service.js';
 import { listZones } from '../server/zone/zone.repository.js';
-import { DomainError } from '../server/platform/errors.js';
-import { requireZone } from './context.js';
+import { requireZone, CLI_ACTOR_NAME } from './context.js';
+import { exitWith } from './cli-exit.js';
 
+/** Checks the file first (whatever the zones), then loads it into the zone given, or every zone. */
 export async function importArrangementFile(ctx: AppContext, file: string, zoneCode?: string): Promise<string> {
-  let json: unknown;
+  let arrangement: YearArrangement;
   try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    arrangement = parseYearArrangement(JSON.parse(fs.readFileSync(file, 'utf8')));
   } catch (e) {
-    process.stderr.write(`cannot read ${file}: ${(e as Error).message}\n`);
-    process.exit(2);
+    if (e instanceof CalendarDataError) exitWith(`${e.field}: ${e.message}`, 2);
+    exitWith(`cannot read ${file}: ${(e as Error).message}`, 2);
   }
   const zones = zoneCode ? [await requireZone(ctx, zoneCode)] : await listZones(ctx.db);
-  let year = 0;
+  if (zones.length === 0) await requireZone(ctx);
   for (const z of zones) {
-    try {
-      const a = await importArrangement(ctx, { zoneId: z.id, userId: null, username: 'system', displayName: '命令行 (yiqi CLI)' }, json);
-      year = a.year;
-    } catch (e) {
-      if (e instanceof DomainError && Array.isArray(e.details)) {
-        for (const d of e.details) process.stderr.write(`${d.field}: ${d.message}\n`);
-        process.exit(2);
-      }
-      throw e;
-    }
+    await importArrangement(ctx, { zoneId: z.id, userId: null, username: 'system', displayName: CLI_ACTOR_NAME }, arrangement);
   }
-  return `official arrangement for ${year} loaded into ${zones.length} zone(s)`;
+  return `official arrangement for ${arrangement.year} (${arrangement.notice}) loaded into ${zones.length} zone(s)`;
 }

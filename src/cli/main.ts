@@ -2,18 +2,17 @@ import fs from 'node:fs';
 import { Command, Option } from 'commander';
 import { loadConfig, ConfigError, type Config } from '../server/platform/config.js';
 import { ROLES, type Role } from '../domain/identity/roles.js';
+import type { ImportStatus } from '../contracts/enterprises.js';
 import { checkUscc } from '../domain/enterprises/index.js';
 import { addWorkingDays, buildWorkingCalendar, isWorkingDay, parseYearArrangement, CalendarDataError, CalendarRangeError, isIsoDate } from '../domain/calendar/index.js';
 import { mergeArrangements } from '../server/calendar/calendar.service.js';
 import { serve } from './serve.js';
 import { withContext, zoneActor } from './context.js';
 import { createProgress } from './progress.js';
+import { CliExit, exitWith } from './cli-exit.js';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
-const fail = (s: string, code = 1): never => {
-  process.stderr.write(`${s}\n`);
-  process.exit(code);
-};
+const fail = (s: string, code: 1 | 2 = 1): never => exitWith(s, code);
 
 function config(): Config {
   try {
@@ -89,7 +88,11 @@ enterprises
       const actor = await zoneActor(ctx, o.zone);
       const id = await createImportJob(ctx, actor, file);
       const progress = createProgress();
-      const job = await runImport(ctx, actor, id, fs.readFileSync(file), (p) => progress.update(p.processed, p.total, p.status === 'writing' ? '写入 writing' : '校验 checking'));
+      const labels: Partial<Record<ImportStatus, string>> = { validating: '校验 checking', writing: '写入 writing' };
+      const job = await runImport(ctx, actor, id, fs.readFileSync(file), (p) => {
+        const label = labels[p.status];
+        if (label) progress.update(p.processed, p.total, label);
+      });
       progress.stop();
       if (job.status !== 'succeeded') {
         for (const e of job.errors.slice(0, 50)) process.stderr.write(`第 ${e.row} 行 [${e.column}] ${e.message}\n`);
@@ -181,4 +184,10 @@ program.command('bench').description('run the benchmarks').action(async () => {
   await runBenchmarks(config());
 });
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (!(e instanceof CliExit)) throw e;
+  process.stderr.write(`${e.message}\n`);
+  process.exitCode = e.code;
+}

@@ -10,13 +10,11 @@ import { hashPassword } from '../server/identity/passwords.js';
 import { findEnterpriseByUscc } from '../server/enterprises/enterprises.repository.js';
 import { generatePassword } from '../server/demo/demo.service.js';
 import { zoneActor } from './context.js';
+import { exitWith } from './cli-exit.js';
 
 type Input = { username: string; displayName: string; roles: Role[]; password?: string; department?: string; enterprise?: string; zone?: string };
 
-const stop = (message: string): never => {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-};
+const stop = (message: string): never => exitWith(message);
 
 export async function addUser(ctx: AppContext, o: Input): Promise<string> {
   const actor = await zoneActor(ctx, o.zone);

@@ -3,20 +3,16 @@ import type { AppContext } from '../server/platform/context.js';
 import { inTransaction } from '../server/platform/transaction.js';
 import { recordAudit } from '../server/audit/audit.service.js';
 import { findZoneByCode, insertZone } from '../server/zone/zone.repository.js';
+import { exitWith } from './cli-exit.js';
+import { CLI_ACTOR_NAME } from './context.js';
 
 export async function createZone(ctx: AppContext, code: string, name: string): Promise<string> {
-  if (!/^[a-z0-9-]{2,32}$/.test(code)) {
-    process.stderr.write('zone code: 2–32 lower-case letters, digits or dashes\n');
-    process.exit(2);
-  }
-  if (await findZoneByCode(ctx.db, code)) {
-    process.stderr.write(`zone "${code}" exists already\n`);
-    process.exit(1);
-  }
+  if (!/^[a-z0-9-]{2,32}$/.test(code)) exitWith('zone code: 2–32 lower-case letters, digits or dashes', 2);
+  if (await findZoneByCode(ctx.db, code)) exitWith(`zone "${code}" exists already`);
   const id = randomUUID();
   await inTransaction(ctx.db, async (tx) => {
     await insertZone(tx, { id, code, name, timeZone: 'Asia/Shanghai', defaultDeadlineDays: 5, isDemo: false });
-    await recordAudit(tx, { zoneId: id, userId: null, username: 'system', displayName: '命令行 (yiqi CLI)' }, {
+    await recordAudit(tx, { zoneId: id, userId: null, username: 'system', displayName: CLI_ACTOR_NAME }, {
       action: 'zone.created', entity: 'zone', entityId: id, after: { code, name },
     });
   });

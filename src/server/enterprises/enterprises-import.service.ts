@@ -3,6 +3,7 @@ import type { AppContext } from '../platform/context.js';
 import type { Actor, SystemActor } from '../../domain/identity/actor.js';
 import type { ImportCellError, ImportJob, ImportStatus } from '../../contracts/enterprises.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
+import { fieldError } from '../../contracts/field-messages.js';
 import { inTransaction } from '../platform/transaction.js';
 import { recordAudit, type AuditChange } from '../audit/audit.service.js';
 import { enterprisePolicy } from './enterprises.policy.js';
@@ -28,7 +29,7 @@ function present(row: ImportRow): ImportJob {
     fileName: row.fileName,
     status: (live?.status ?? row.status) as ImportStatus,
     total: live?.total ?? row.total,
-    processed: live?.processed ?? (row.status === 'succeeded' ? row.total : 0),
+    processed: live?.processed ?? (row.status === 'succeeded' || row.status === 'failed' ? row.total : 0),
     created: row.created,
     updated: row.updated,
     errorCount: row.errorCount,
@@ -112,7 +113,6 @@ export async function runImport(
   };
 
   try {
-    report('validating');
     let sheet;
     try {
       sheet = await readWorkbook(buffer);
@@ -129,6 +129,7 @@ export async function runImport(
     }
     const refs = await loadEnterpriseRefs(ctx, zoneId);
     state.total = Math.max(sheet.rowCount - 1, 0);
+    report('validating');
     const errors: ImportCellError[] = [];
     const rows: (ParsedRow & { uscc: string; cadreId: string | null; themeIds: string[] })[] = [];
     const seen = new Map<string, number>();
@@ -170,9 +171,9 @@ export async function runImport(
       return await finish('failed', { message: 'IMPORT_ROWS_INVALID', errors: [{ row: 2, column: '企业名称', message: '文件中没有企业数据' }] });
     }
 
-    report('writing');
     state.processed = 0;
     state.total = rows.length;
+    report('writing');
     const existing = await mapUsccToIds(ctx.db, zoneId, rows.map((r) => r.uscc));
     const changes: AuditChange[] = [];
     let created = 0;
@@ -203,6 +204,7 @@ export async function runImport(
       }
       await recordAudit(tx, by, changes);
     });
+    report('writing');
     return await finish('succeeded', { created, updated });
   } catch (e) {
     running.delete(id);
@@ -215,6 +217,6 @@ export function assertXlsxUpload(fileName: string, mimetype: string): void {
   const okName = /\.xlsx$/i.test(fileName);
   const okType = mimetype === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' || mimetype === 'application/octet-stream';
   if (!okName || !okType) {
-    throw new DomainError('IMPORT_INVALID_FILE', [{ field: 'file', reason: 'type', message: '请上传 .xlsx 格式的 Excel 文件' }]);
+    throw new DomainError('IMPORT_INVALID_FILE', [fieldError('file', 'xlsx-required')]);
   }
 }

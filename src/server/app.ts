@@ -11,12 +11,26 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from './platform/context.js';
 import { findNulCharacter, validatorCompiler } from './platform/validation.js';
 import { DomainError } from './platform/errors.js';
+import { fieldError } from '../contracts/field-messages.js';
 import { installErrorHandler, sendNotFound } from './platform/error-handler.js';
 import { installSessionHook } from './identity/session.hook.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
+
+/** The file under the web root that a URL names, if it exists (never outside the root). */
+function webFileFor(webDir: string, url: string): string | null {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.split('?')[0]!);
+  } catch {
+    return null;
+  }
+  const full = path.resolve(webDir, `.${pathname}`);
+  if (!full.startsWith(webDir + path.sep) || !fs.existsSync(full) || !fs.statSync(full).isFile()) return null;
+  return path.relative(webDir, full);
+}
 
 export type BuildAppOptions = { logger?: boolean; serveWeb?: boolean };
 
@@ -36,7 +50,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   installErrorHandler(app);
   app.addHook('preValidation', async (request) => {
     const field = findNulCharacter(request.body) ?? (findNulCharacter(request.query) ? `querystring.${findNulCharacter(request.query)}` : null);
-    if (field) throw new DomainError('VALIDATION_FAILED', [{ field, reason: 'nul', message: '含有不允许的控制字符' }]);
+    if (field) throw new DomainError('VALIDATION_FAILED', [fieldError(field, 'control-character')]);
   });
 
   await app.register(cookie);
@@ -84,6 +98,11 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') return sendNotFound(request, reply);
+    const file = webFileFor(webDir, request.url);
+    // A file written after boot (a rebuilt web app) is served without a restart.
+    if (file) return reply.sendFile(file);
+    // A missing script or stylesheet is a 404, not the page shell.
+    if (/\.[a-z0-9]+$/i.test(request.url.split('?')[0]!)) return sendNotFound(request, reply);
     // Single-page app: every other GET is the web app's shell; the browser router takes it from there.
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });

@@ -2,9 +2,10 @@ import type { AppContext } from '../platform/context.js';
 import type { Actor, SystemActor } from '../../domain/identity/actor.js';
 import {
   OFFICIAL_ARRANGEMENTS, addWorkingDays, buildWorkingCalendar, isWorkingDay, parseYearArrangement, CalendarDataError, CalendarRangeError,
-  addDays, isIsoDate, type WorkingCalendar, type YearArrangement,
+  addDays, type DayOverride, type WorkingCalendar, type YearArrangement,
 } from '../../domain/calendar/index.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
+import { fieldError } from '../../contracts/field-messages.js';
 import { inTransaction } from '../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { calendarPolicy } from './calendar.policy.js';
@@ -20,14 +21,19 @@ export function mergeArrangements(loaded: readonly YearArrangement[]): YearArran
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
+/** What a zone's calendar is built from: the official years (built in or loaded) and the zone's overrides. */
+async function zoneCalendarInput(ctx: AppContext, zoneId: string): Promise<{ arrangements: YearArrangement[]; overrides: DayOverride[] }> {
+  const [arrangements, overrides] = await Promise.all([listArrangements(ctx.db, zoneId), listOverrides(ctx.db, zoneId)]);
+  return {
+    arrangements: mergeArrangements(arrangements.map((a) => a.data as YearArrangement)),
+    overrides: overrides.map((o) => ({ date: o.date, kind: o.kind as DayOverride['kind'], reason: o.reason })),
+  };
+}
+
 export async function zoneCalendar(ctx: AppContext, zoneId: string): Promise<WorkingCalendar> {
   const hit = cache.get(zoneId);
   if (hit) return hit;
-  const [arrangements, overrides] = await Promise.all([listArrangements(ctx.db, zoneId), listOverrides(ctx.db, zoneId)]);
-  const calendar = buildWorkingCalendar({
-    arrangements: mergeArrangements(arrangements.map((a) => a.data as YearArrangement)),
-    overrides: overrides.map((o) => ({ date: o.date, kind: o.kind as 'closure' | 'working', reason: o.reason })),
-  });
+  const calendar = buildWorkingCalendar(await zoneCalendarInput(ctx, zoneId));
   cache.set(zoneId, calendar);
   return calendar;
 }
@@ -81,13 +87,14 @@ export async function listCalendarOverrides(ctx: AppContext, actor: Actor) {
 
 export async function addCalendarOverride(ctx: AppContext, actor: Actor, input: { date: string; kind: 'closure' | 'working'; reason: string }) {
   if (!calendarPolicy.manage(actor)) throw forbidden();
-  const existing = await listOverrides(ctx.db, actor.zoneId);
-  if (existing.some((o) => o.date === input.date)) {
-    throw new DomainError('CONFLICT', [{ field: 'date', reason: 'taken', message: `${input.date} 已有园区安排，请先删除` }]);
+  const current = await zoneCalendarInput(ctx, actor.zoneId);
+  if (current.overrides.some((o) => o.date === input.date)) {
+    throw new DomainError('CONFLICT', [fieldError('date', 'override-exists', { value: input.date })]);
   }
   const reason = input.reason.trim();
   try {
-    buildWorkingCalendar({ arrangements: OFFICIAL_ARRANGEMENTS, overrides: [{ ...input, reason }] });
+    // Checked against the zone's own calendar (its loaded years), not only the built-in ones.
+    buildWorkingCalendar({ arrangements: current.arrangements, overrides: [...current.overrides, { ...input, reason }] });
   } catch (e) {
     calendarError(e);
   }
@@ -132,8 +139,4 @@ export async function calendarMonth(ctx: AppContext, actor: Actor, year: number,
     calendarError(e);
   }
   return days;
-}
-
-export function assertIsoDate(value: string, field: string): void {
-  if (!isIsoDate(value)) throw new DomainError('VALIDATION_FAILED', [{ field, reason: 'format', message: `“${value}”不是有效日期（YYYY-MM-DD）` }]);
 }

@@ -112,19 +112,19 @@ export function demoEnterprises(count = 200): DemoEnterprise[] {
   if (count > 1000) throw new RangeError('the demo generator makes at most 1000 distinct names');
   const rnd = seededRandom(20261127);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-  const used = new Set<string>();
   const out: DemoEnterprise[] = [];
   // The seed's own example comes first: 崧原半导体, helped through its environmental approval.
-  const names = ['崧原半导体（景德镇）有限公司'];
-  while (names.length < count) {
+  const named: { name: string; a: Archetype }[] = [{ name: '崧原半导体（景德镇）有限公司', a: ARCHETYPES[4]! }];
+  const used = new Set(named.map((n) => n.name));
+  while (named.length < count) {
     const a = pick(ARCHETYPES);
     const name = `景德镇${pick(a.words)}${pick(MIDDLES)}${pick(a.suffixes)}`;
-    if (!used.has(name) && !names.includes(name)) names.push(name);
+    if (used.has(name)) continue;
     used.add(name);
+    named.push({ name, a });
   }
   let serial = 46_000;
-  names.forEach((name, i) => {
-    const a = i === 0 ? ARCHETYPES[4]! : ARCHETYPES.find((x) => x.suffixes.some((s) => name.endsWith(s)) && x.words.some((w) => name.startsWith(`景德镇${w}`)))!;
+  named.forEach(({ name, a }, i) => {
     const employees = Math.round(a.scale[0] + rnd() * (a.scale[1] - a.scale[0]));
     const revenuePerHead = (a.sector === 'wholesale' ? 180 : 60) + rnd() * 90; // 万元
     const revenue2025 = Math.round(employees * revenuePerHead) * 10_000;

@@ -179,7 +179,12 @@ export const ThemePatch = Type.Partial(
 );
 
 /** A problem in one cell of an import file: row is the Excel row number (1-based, header = 1). */
-export const ImportCellError = Type.Object({ row: Type.Integer(), column: Type.String(), message: Type.String() });
+export const ImportCellError = Type.Object({
+  row: Type.Integer(),
+  column: Type.String({ description: 'the column header as in the file' }),
+  reason: Type.String({ description: 'message key (src/contracts/field-messages.ts)' }),
+  message: Type.String({ description: 'in the language of the request' }),
+});
 export type ImportCellError = Type.Static<typeof ImportCellError>;
 
 export const IMPORT_STATUSES = ['queued', 'validating', 'writing', 'succeeded', 'failed'] as const;

@@ -32,6 +32,25 @@ export const FIELD_MESSAGES = {
   'uscc-department': { zh: '第1–2位登记管理部门码或机构类别码无效', en: 'The registration department or category code (positions 1–2) is invalid' },
   'not-editable-by-enterprise': { zh: '该字段由园区管理，企业用户不能修改', en: 'This field is kept by the zone; enterprise users cannot change it' },
   'override-exists': { zh: '{value} 已有园区安排，请先删除', en: '{value} already has a zone arrangement; delete it first' },
+  // Cells of an Excel import.
+  required: { zh: '必填', en: 'Required' },
+  'too-long': { zh: '不能超过 {value} 个字', en: 'At most {value} characters' },
+  'size-sector-unknown': { zh: '“{value}”不是划型行业（如：工业、批发业、软件和信息技术服务业）', en: '"{value}" is not a size-rule sector (e.g. 工业, 批发业, 软件和信息技术服务业)' },
+  'date-invalid': { zh: '“{value}”不是有效日期（YYYY-MM-DD）', en: '"{value}" is not a valid date (YYYY-MM-DD)' },
+  'yes-no': { zh: '请填写“是”或“否”', en: 'Write 是 (yes) or 否 (no)' },
+  'not-a-number': { zh: '“{value}”不是数字', en: '"{value}" is not a number' },
+  negative: { zh: '不能为负数', en: 'Cannot be negative' },
+  'not-integer': { zh: '应为整数', en: 'Must be a whole number' },
+  'too-large': { zh: '数值过大', en: 'Too large' },
+  'year-invalid': { zh: '“{value}”不是有效年度', en: '"{value}" is not a valid year' },
+  'year-required': { zh: '填写了年度数据时必须填写数据年度', en: 'Figures need the year they belong to' },
+  'phone-invalid': { zh: '“{value}”不是有效电话号码', en: '"{value}" is not a valid phone number' },
+  'contact-required': { zh: '填写联系电话时必须填写联系人', en: 'A phone number needs a contact name' },
+  'column-missing': { zh: '缺少该列（请使用下载的模板）', en: 'This column is missing (use the downloadable template)' },
+  'cadre-name-unknown': { zh: '找不到挂点干部“{value}”', en: 'No liaison cadre named "{value}"' },
+  'theme-name-unknown': { zh: '找不到走访主题“{value}”', en: 'No visit theme named "{value}"' },
+  'duplicate-of-row': { zh: '与第 {value} 行重复', en: 'Same as row {value}' },
+  'file-empty': { zh: '文件中没有企业数据', en: 'The file holds no enterprises' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
@@ -47,6 +66,19 @@ export function isFieldMessageKey(reason: string): reason is FieldMessageKey {
 
 /** A field error named by message key; its text is rendered in the caller's language by the server's error handler. */
 export type KeyedFieldError = FieldError & { params?: FieldMessageParams };
+
+/** A problem in one cell of an import, named by key like a field error (stored with its parameters). */
+export type KeyedCellError = { row: number; column: string; reason: string; message: string; params?: FieldMessageParams };
+
+export function cellError(row: number, column: string, key: FieldMessageKey, params?: FieldMessageParams): KeyedCellError {
+  return { row, column, reason: key, message: renderFieldMessage(key, 'zh', params), ...(params ? { params } : {}) };
+}
+
+/** A keyed message rendered in `lang`, without its parameters (what leaves the server). */
+export function localiseMessage<T extends { reason: string; message: string; params?: FieldMessageParams }>(e: T, lang: Lang): Omit<T, 'params'> {
+  const { params, ...rest } = e;
+  return { ...rest, message: isFieldMessageKey(e.reason) ? renderFieldMessage(e.reason, lang, params) : e.message };
+}
 
 export function fieldError(field: string, key: FieldMessageKey, params?: FieldMessageParams): KeyedFieldError {
   return { field, reason: key, message: renderFieldMessage(key, 'zh', params), ...(params ? { params } : {}) };

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { EnterpriseCreate, ImportCellError, YearlyFigures } from '../../contracts/enterprises.js';
+import type { EnterpriseCreate, YearlyFigures } from '../../contracts/enterprises.js';
+import type { Lang } from '../../contracts/errors.js';
+import { cellError, type FieldMessageKey, type FieldMessageParams, type KeyedCellError } from '../../contracts/field-messages.js';
 import { FIGURE_FIELDS, SIZE_SECTOR_KEYS } from '../../contracts/enterprises.js';
 import { SIZE_SECTORS } from '../../domain/enterprises/index.js';
 
@@ -42,6 +44,15 @@ export const ENTERPRISE_COLUMNS: Column[] = [
   { key: 'year', header: '数据年度', width: 9 },
   ...FIGURE_FIELDS.map((f) => ({ key: f, header: FIGURE_HEADERS[f], width: 14 })),
 ];
+
+const FIELD_TO_COLUMN: Record<string, string> = { cadreId: 'cadre', themeIds: 'themes', contacts: 'contactName' };
+
+/** The file's column header for a column key or a payload field path (`figures.0.year` → 数据年度). */
+export function columnHeader(field: string): string {
+  const parts = field.split('.');
+  const key = parts[0] === 'figures' && parts[2] ? parts[2] : (FIELD_TO_COLUMN[parts[0]!] ?? parts[0]!);
+  return ENTERPRISE_COLUMNS.find((c) => c.key === key)?.header ?? field;
+}
 
 export type ParsedRow = {
   row: number;
@@ -92,7 +103,7 @@ export function mapHeaders(sheet: ExcelJS.Worksheet): { index: Map<string, numbe
 }
 
 /** Turns one sheet row into a payload, collecting cell errors (row, column header, reason in Chinese). */
-export function parseRow(sheet: ExcelJS.Worksheet, rowNumber: number, index: Map<string, number>): { parsed?: ParsedRow; errors: ImportCellError[]; empty: boolean } {
+export function parseRow(sheet: ExcelJS.Worksheet, rowNumber: number, index: Map<string, number>): { parsed?: ParsedRow; errors: KeyedCellError[]; empty: boolean } {
   const row = sheet.getRow(rowNumber);
   const get = (key: string) => {
     const col = index.get(key);
@@ -102,23 +113,22 @@ export function parseRow(sheet: ExcelJS.Worksheet, rowNumber: number, index: Map
     const col = index.get(key);
     return col ? row.getCell(col).value : null;
   };
-  const errors: ImportCellError[] = [];
-  const header = (key: string) => ENTERPRISE_COLUMNS.find((c) => c.key === key)!.header;
-  const err = (key: string, message: string) => errors.push({ row: rowNumber, column: header(key), message });
+  const errors: KeyedCellError[] = [];
+  const err = (key: string, message: FieldMessageKey, params?: FieldMessageParams) => errors.push(cellError(rowNumber, columnHeader(key), message, params));
   if (ENTERPRISE_COLUMNS.every((c) => get(c.key) === '')) return { errors, empty: true };
 
   const name = get('name');
-  if (!name) err('name', '必填');
-  else if (name.length > 200) err('name', '不能超过 200 个字');
+  if (!name) err('name', 'required');
+  else if (name.length > 200) err('name', 'too-long', { value: 200 });
   const uscc = get('uscc');
-  if (!uscc) err('uscc', '必填');
+  if (!uscc) err('uscc', 'required');
 
   const division = get('industryDivision');
   const sectorText = get('sizeSector');
   let sizeSector: string | null = null;
   if (sectorText) {
     sizeSector = sizeSectorByLabel.get(sectorText) ?? ((SIZE_SECTOR_KEYS as readonly string[]).includes(sectorText) ? sectorText : null);
-    if (!sizeSector) err('sizeSector', `“${sectorText}”不是划型行业（如：工业、批发业、软件和信息技术服务业）`);
+    if (!sizeSector) err('sizeSector', 'size-sector-unknown', { value: sectorText });
   }
   let foundedOn: string | null = null;
   const founded = raw('foundedOn');
@@ -126,13 +136,13 @@ export function parseRow(sheet: ExcelJS.Worksheet, rowNumber: number, index: Map
   else if (get('foundedOn')) {
     const t = get('foundedOn').replace(/[/.]/g, '-');
     if (/^\d{4}-\d{2}-\d{2}$/.test(t) && !Number.isNaN(Date.parse(`${t}T00:00:00Z`)) && new Date(`${t}T00:00:00Z`).toISOString().startsWith(t)) foundedOn = t;
-    else err('foundedOn', `“${get('foundedOn')}”不是有效日期（YYYY-MM-DD）`);
+    else err('foundedOn', 'date-invalid', { value: get('foundedOn') });
   }
   const scale = get('aboveScale');
   let aboveScale = false;
   if (scale) {
     if (['是', 'Y', 'y', 'yes', 'true', '1'].includes(scale)) aboveScale = true;
-    else if (!['否', 'N', 'n', 'no', 'false', '0'].includes(scale)) err('aboveScale', '请填写“是”或“否”');
+    else if (!['否', 'N', 'n', 'no', 'false', '0'].includes(scale)) err('aboveScale', 'yes-no');
   }
   const number = (key: string, integer: boolean, allowNegative = false): number | null => {
     const v = raw(key);
@@ -140,12 +150,12 @@ export function parseRow(sheet: ExcelJS.Worksheet, rowNumber: number, index: Map
     if (text === '') return null;
     const n = typeof v === 'number' ? v : Number(text);
     if (!Number.isFinite(n)) {
-      err(key, `“${get(key)}”不是数字`);
+      err(key, 'not-a-number', { value: get(key) });
       return null;
     }
-    if (!allowNegative && n < 0) err(key, '不能为负数');
-    if (integer && !Number.isInteger(n)) err(key, '应为整数');
-    if (Math.abs(n) > 1e14) err(key, '数值过大');
+    if (!allowNegative && n < 0) err(key, 'negative');
+    if (integer && !Number.isInteger(n)) err(key, 'not-integer');
+    if (Math.abs(n) > 1e14) err(key, 'too-large');
     return n;
   };
   const yearText = get('year');
@@ -153,15 +163,15 @@ export function parseRow(sheet: ExcelJS.Worksheet, rowNumber: number, index: Map
   let figures: YearlyFigures[] = [];
   if (yearText) {
     const year = Number(yearText);
-    if (!Number.isInteger(year) || year < 1990 || year > 2100) err('year', `“${yearText}”不是有效年度`);
+    if (!Number.isInteger(year) || year < 1990 || year > 2100) err('year', 'year-invalid', { value: yearText });
     else figures = [{ year, ...Object.fromEntries(figureValues) } as YearlyFigures];
   } else if (figureValues.some(([, v]) => v !== null)) {
-    err('year', '填写了年度数据时必须填写数据年度');
+    err('year', 'year-required');
   }
   const contactName = get('contactName');
   const contactPhone = get('contactPhone');
-  if (contactPhone && !/^[0-9+\- ()]{3,40}$/.test(contactPhone)) err('contactPhone', `“${contactPhone}”不是有效电话号码`);
-  if (contactPhone && !contactName) err('contactName', '填写联系电话时必须填写联系人');
+  if (contactPhone && !/^[0-9+\- ()]{3,40}$/.test(contactPhone)) err('contactPhone', 'phone-invalid', { value: contactPhone });
+  if (contactPhone && !contactName) err('contactName', 'contact-required');
 
   const payload: EnterpriseCreate = {
     name,
@@ -222,15 +232,21 @@ export async function buildEnterpriseWorkbook(rows: ExportRow[], withNotes = fal
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export async function buildErrorWorkbook(errors: ImportCellError[]): Promise<Buffer> {
+const ERROR_SHEET = {
+  zh: { sheet: '导入错误', row: '行号', column: '列', message: '问题' },
+  en: { sheet: 'Import errors', row: 'Row', column: 'Column', message: 'Problem' },
+} as const;
+
+export async function buildErrorWorkbook(errors: { row: number; column: string; message: string }[], lang: Lang): Promise<Buffer> {
+  const words = ERROR_SHEET[lang];
   const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('导入错误');
+  const sheet = wb.addWorksheet(words.sheet);
   sheet.columns = [
-    { header: '行号', key: 'row', width: 8 },
-    { header: '列', key: 'column', width: 22 },
-    { header: '问题', key: 'message', width: 60 },
+    { header: words.row, key: 'row', width: 8 },
+    { header: words.column, key: 'column', width: 22 },
+    { header: words.message, key: 'message', width: 60 },
   ];
   styleHeader(sheet);
-  for (const e of errors) sheet.addRow(e);
+  for (const e of errors) sheet.addRow({ row: e.row, column: e.column, message: e.message });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -9,6 +9,7 @@ import {
 import { DomainError } from '../platform/errors.js';
 import { fieldError } from '../../contracts/field-messages.js';
 import { actorOf } from '../identity/session.hook.js';
+import { requestLang } from '../platform/language.js';
 import { createEnterprise, getEnterprise, listEnterprises, patchEnterprise } from './enterprises.service.js';
 import { assertXlsxUpload, getImport, importErrorsWorkbook, startImport } from './enterprises-import.service.js';
 import { exportEnterprises, importTemplate } from './enterprises-export.service.js';
@@ -55,17 +56,19 @@ export const enterpriseRoutes = (ctx: AppContext): FastifyPluginAsyncTypebox => 
     if (!file) throw new DomainError('VALIDATION_FAILED', [fieldError('file', 'file-required')]);
     assertXlsxUpload(file.filename, file.mimetype);
     const buffer = await file.toBuffer();
-    const job = await startImport(ctx, actor, file.filename, buffer);
+    const job = await startImport(ctx, actor, file.filename, buffer, requestLang(request));
     return reply.status(202).send(job);
   });
 
   app.get('/api/enterprises/imports/:id', {
     schema: { tags: ['enterprises'], summary: '导入进度与结果', params: IdParams, response: { 200: ImportJob, ...errors } },
-  }, async (request) => getImport(ctx, actorOf(request), request.params.id));
+  }, async (request) => getImport(ctx, actorOf(request), request.params.id, requestLang(request)));
 
   app.get('/api/enterprises/imports/:id/errors.xlsx', {
     schema: { tags: ['enterprises'], summary: '下载导入错误清单', params: IdParams },
-  }, async (request, reply) => sendXlsx(reply, '导入错误.xlsx', await importErrorsWorkbook(ctx, actorOf(request), request.params.id)));
+  }, async (request, reply) =>
+    sendXlsx(reply, '导入错误.xlsx', await importErrorsWorkbook(ctx, actorOf(request), request.params.id, requestLang(request))),
+  );
 
   app.get('/api/enterprises/:id', {
     schema: { tags: ['enterprises'], summary: '企业档案 Enterprise', params: IdParams, response: { 200: EnterpriseDetail, ...errors } },

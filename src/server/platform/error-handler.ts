@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CODES, type ErrorBody, type ErrorCode } from '../../contracts/errors.js';
-import { isFieldMessageKey, renderFieldMessage, type KeyedFieldError } from '../../contracts/field-messages.js';
+import { localiseMessage, type KeyedFieldError } from '../../contracts/field-messages.js';
 import { DomainError } from './errors.js';
 import { requestLang } from './language.js';
 import { toFieldErrors } from './validation.js';
@@ -29,10 +29,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       const lang = requestLang(request);
       // Field messages written in Chinese by services; fall back to the code's message for empty ones.
       const details = Array.isArray(error.details)
-        ? error.details.map(({ params, ...d }: KeyedFieldError) => ({
-            ...d,
-            message: isFieldMessageKey(d.reason) ? renderFieldMessage(d.reason, lang, params) : d.message || ERROR_CODES[error.code][lang],
-          }))
+        ? error.details.map((d: KeyedFieldError) => {
+            const shown = localiseMessage(d, lang);
+            return { ...shown, message: shown.message || ERROR_CODES[error.code][lang] };
+          })
         : error.details;
       return send(request, reply, error.code, details);
     }

@@ -17,6 +17,8 @@ export type AuditInput = {
 /** Writes audit rows inside the caller's transaction (the change and its record commit together). */
 export async function insertAuditEntries(tx: Tx, entries: AuditInput[]): Promise<void> {
   for (let i = 0; i < entries.length; i += 500) {
+    // Between batches, let the event loop serve other requests (a large import writes thousands of rows).
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     await tx.insert(auditEntries).values(
       entries.slice(i, i + 500).map((e) => ({
         zoneId: e.zoneId,

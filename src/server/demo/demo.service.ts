@@ -7,7 +7,7 @@ import { recordAudit, type AuditChange } from '../audit/audit.service.js';
 import { findZoneByCode, insertZone } from '../zone/zone.repository.js';
 import { findDepartmentByName, findUserByUsername, insertDepartment, insertUser, listDepartments } from '../identity/identity.repository.js';
 import { hashPassword } from '../identity/passwords.js';
-import { insertEnterprises, insertTheme, listThemes, mapUsccToIds, replaceChildren } from '../enterprises/enterprises.repository.js';
+import { insertChildrenOfNew, insertEnterprises, insertTheme, listThemes, mapUsccToIds } from '../enterprises/enterprises.repository.js';
 import { DEMO_DEPARTMENTS, DEMO_THEMES, DEMO_USERS, DEMO_ZONE, demoEnterprises } from './demo-data.js';
 
 export type DemoLoadResult = { zoneId: string; created: { departments: number; themes: number; enterprises: number; users: number }; password: string | null; usernames: string[] };
@@ -94,16 +94,22 @@ export async function loadDemo(ctx: AppContext, opts: { password: string | null 
         aboveScale: e.aboveScale, cadreId: cadres[e.cadreIndex % cadres.length] ?? null, isDemo: true,
       })),
     );
+    await insertChildrenOfNew(
+      tx, zoneId,
+      fresh.map((e) => ({
+        enterpriseId: e.id,
+        children: {
+          themeIds: e.theme ? [themeIds.get(e.theme)!] : [],
+          contacts: [{ id: randomUUID(), name: e.contact.name, phone: e.contact.phone, title: '总经理助理', isPrimary: true, position: 0 }],
+          qualifications: e.qualifications.map((q) => ({ id: randomUUID(), ...q })),
+          figures: e.figures,
+        },
+      })),
+    );
     for (const e of fresh) {
-      await replaceChildren(tx, zoneId, e.id, {
-        themeIds: e.theme ? [themeIds.get(e.theme)!] : [],
-        contacts: [{ id: randomUUID(), name: e.contact.name, phone: e.contact.phone, title: '总经理助理', isPrimary: true, position: 0 }],
-        qualifications: e.qualifications.map((q) => ({ id: randomUUID(), ...q })),
-        figures: e.figures,
-      });
       changes.push({ action: 'enterprise.created', entity: 'enterprise', entityId: e.id, after: { name: e.name, uscc: e.uscc, demo: true } });
-      created.enterprises++;
     }
+    created.enterprises = fresh.length;
     const ids = await mapUsccToIds(tx, zoneId, all.map((e) => e.uscc));
     for (const u of DEMO_USERS.filter((x) => x.enterpriseIndex !== undefined)) await addUser(u, ids.get(all[u.enterpriseIndex!]!.uscc)!);
 

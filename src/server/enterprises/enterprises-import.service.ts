@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../platform/context.js';
 import type { Actor, SystemActor } from '../../domain/identity/actor.js';
-import type { ImportCellError, ImportJob, ImportStatus } from '../../contracts/enterprises.js';
+import type { ImportJob, ImportStatus } from '../../contracts/enterprises.js';
+import type { Lang } from '../../contracts/errors.js';
+import { cellError, localiseMessage, type KeyedCellError } from '../../contracts/field-messages.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { fieldError } from '../../contracts/field-messages.js';
 import { inTransaction } from '../platform/transaction.js';
@@ -9,9 +11,9 @@ import { recordAudit, type AuditChange } from '../audit/audit.service.js';
 import { enterprisePolicy } from './enterprises.policy.js';
 import { checkEnterpriseInput, enterpriseChildren, enterpriseColumns } from './enterprise-input.js';
 import { loadEnterpriseRefs } from './enterprises.service.js';
-import { mapHeaders, parseRow, readWorkbook, WorkbookError, buildErrorWorkbook, type ParsedRow } from './enterprises.excel.js';
+import { columnHeader, mapHeaders, parseRow, readWorkbook, WorkbookError, buildErrorWorkbook, type ParsedRow } from './enterprises.excel.js';
 import {
-  findImport, insertEnterprises, insertImport, mapUsccToIds, replaceChildren, updateEnterpriseRow, updateImport, upsertFigures,
+  findImport, insertChildrenOfNew, insertEnterprises, insertImport, mapUsccToIds, replaceChildren, updateEnterpriseRow, updateImport, upsertFigures,
   type ImportRow,
 } from './enterprises.repository.js';
 
@@ -22,7 +24,7 @@ const MAX_STORED_ERRORS = 2000;
 export type ImportProgress = (p: { status: ImportStatus; processed: number; total: number }) => void;
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
-function present(row: ImportRow): ImportJob {
+function present(row: ImportRow, lang: Lang): ImportJob {
   const live = running.get(row.id);
   return {
     id: row.id,
@@ -33,7 +35,7 @@ function present(row: ImportRow): ImportJob {
     created: row.created,
     updated: row.updated,
     errorCount: row.errorCount,
-    errors: row.errors as ImportCellError[],
+    errors: (row.errors as KeyedCellError[]).map((e) => localiseMessage(e, lang)),
     message: row.message,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
@@ -41,24 +43,24 @@ function present(row: ImportRow): ImportJob {
 }
 
 /** Starts an import from the web: checks who asks, records the job, and runs it in the background. */
-export async function startImport(ctx: AppContext, actor: Actor, fileName: string, buffer: Buffer): Promise<ImportJob> {
+export async function startImport(ctx: AppContext, actor: Actor, fileName: string, buffer: Buffer, lang: Lang): Promise<ImportJob> {
   if (!enterprisePolicy.import(actor)) throw forbidden();
   const id = await createImportJob(ctx, actor, fileName);
   running.set(id, { status: 'queued', processed: 0, total: 0 });
   void runImport(ctx, actor, id, buffer).catch(() => undefined);
-  return getImport(ctx, actor, id);
+  return getImport(ctx, actor, id, lang);
 }
 
-export async function getImport(ctx: AppContext, actor: Actor, id: string): Promise<ImportJob> {
+export async function getImport(ctx: AppContext, actor: Actor, id: string, lang: Lang): Promise<ImportJob> {
   if (!enterprisePolicy.import(actor)) throw notFound();
   const row = await findImport(ctx.db, actor.zoneId, id);
   if (!row) throw notFound();
-  return present(row);
+  return present(row, lang);
 }
 
-export async function importErrorsWorkbook(ctx: AppContext, actor: Actor, id: string): Promise<Buffer> {
-  const job = await getImport(ctx, actor, id);
-  return buildErrorWorkbook(job.errors);
+export async function importErrorsWorkbook(ctx: AppContext, actor: Actor, id: string, lang: Lang): Promise<Buffer> {
+  const job = await getImport(ctx, actor, id, lang);
+  return buildErrorWorkbook(job.errors, lang);
 }
 
 export async function createImportJob(ctx: AppContext, by: Actor | SystemActor, fileName: string): Promise<string> {
@@ -85,7 +87,7 @@ export async function runImport(
     state.status = status;
     onProgress?.({ ...state });
   };
-  const finish = async (status: 'succeeded' | 'failed', fields: { errors?: ImportCellError[]; errorCount?: number; message?: string | null; created?: number; updated?: number }) => {
+  const finish = async (status: 'succeeded' | 'failed', fields: { errors?: KeyedCellError[]; errorCount?: number; message?: string | null; created?: number; updated?: number }) => {
     await inTransaction(ctx.db, async (tx) => {
       await updateImport(tx, zoneId, id, {
         status,
@@ -109,7 +111,7 @@ export async function runImport(
     running.delete(id);
     report(status);
     const row = await findImport(ctx.db, zoneId, id);
-    return present(row!);
+    return present(row!, 'zh');
   };
 
   try {
@@ -124,13 +126,13 @@ export async function runImport(
     if (missing.length > 0) {
       return await finish('failed', {
         message: 'IMPORT_ROWS_INVALID',
-        errors: missing.map((h) => ({ row: 1, column: h, message: '缺少该列（请使用下载的模板）' })),
+        errors: missing.map((h) => cellError(1, h, 'column-missing')),
       });
     }
     const refs = await loadEnterpriseRefs(ctx, zoneId);
     state.total = Math.max(sheet.rowCount - 1, 0);
     report('validating');
-    const errors: ImportCellError[] = [];
+    const errors: KeyedCellError[] = [];
     const rows: (ParsedRow & { uscc: string; cadreId: string | null; themeIds: string[] })[] = [];
     const seen = new Map<string, number>();
     for (let r = 2; r <= sheet.rowCount; r++) {
@@ -138,21 +140,20 @@ export async function runImport(
       errors.push(...cellErrors);
       if (parsed && !empty) {
         const cadreId = parsed.cadreName ? (refs.cadresByName.get(parsed.cadreName) ?? null) : null;
-        if (parsed.cadreName && !cadreId) errors.push({ row: r, column: '挂点干部', message: `找不到挂点干部“${parsed.cadreName}”` });
+        if (parsed.cadreName && !cadreId) errors.push(cellError(r, columnHeader('cadre'), 'cadre-name-unknown', { value: parsed.cadreName }));
         const themeIds: string[] = [];
         for (const t of parsed.themeNames) {
           const tid = refs.themesByName.get(t);
           if (tid) themeIds.push(tid);
-          else errors.push({ row: r, column: '走访主题', message: `找不到走访主题“${t}”` });
+          else errors.push(cellError(r, columnHeader('themes'), 'theme-name-unknown', { value: t }));
         }
         const check = checkEnterpriseInput({ ...parsed.payload, cadreId, themeIds: [...new Set(themeIds)] }, refs);
         for (const e of check.errors) {
-          const column = e.field === 'uscc' ? '统一社会信用代码' : e.field === 'industryDivision' ? '行业大类代码' : e.field === 'name' ? '企业名称' : e.field;
-          errors.push({ row: r, column, message: e.message });
+          errors.push({ row: r, column: columnHeader(e.field), reason: e.reason, message: e.message, ...(e.params ? { params: e.params } : {}) });
         }
         if (check.uscc) {
           const first = seen.get(check.uscc);
-          if (first) errors.push({ row: r, column: '统一社会信用代码', message: `与第 ${first} 行重复` });
+          if (first) errors.push(cellError(r, columnHeader('uscc'), 'duplicate-of-row', { value: first }));
           else seen.set(check.uscc, r);
           rows.push({ ...parsed, uscc: check.uscc, cadreId, themeIds: [...new Set(themeIds)] });
         }
@@ -168,7 +169,7 @@ export async function runImport(
       return await finish('failed', { message: 'IMPORT_ROWS_INVALID', errors, errorCount: errors.length });
     }
     if (rows.length === 0) {
-      return await finish('failed', { message: 'IMPORT_ROWS_INVALID', errors: [{ row: 2, column: '企业名称', message: '文件中没有企业数据' }] });
+      return await finish('failed', { message: 'IMPORT_ROWS_INVALID', errors: [cellError(2, columnHeader('name'), 'file-empty')] });
     }
 
     state.processed = 0;
@@ -184,13 +185,18 @@ export async function runImport(
         tx,
         fresh.map((r) => ({ zoneId, id: r.id, name: r.payload.name.trim(), uscc: r.uscc, ...enterpriseColumns({ ...r.payload, cadreId: r.cadreId }, r.uscc) })),
       );
+      // Batches yield to the event loop, so the server keeps answering (on PGlite, queries wait for this transaction).
+      await insertChildrenOfNew(
+        tx, zoneId,
+        fresh.map((r) => ({ enterpriseId: r.id, children: enterpriseChildren({ ...r.payload, themeIds: r.themeIds }) })),
+        tick,
+      );
       for (const r of fresh) {
-        await replaceChildren(tx, zoneId, r.id, enterpriseChildren({ ...r.payload, themeIds: r.themeIds }));
         changes.push({ action: 'enterprise.created', entity: 'enterprise', entityId: r.id, after: { ...r.payload, importId: id } });
-        created++;
-        state.processed++;
-        if (state.processed % 250 === 0) report('writing');
       }
+      created = fresh.length;
+      state.processed = created;
+      report('writing');
       for (const r of rows.filter((x) => existing.has(x.uscc))) {
         const eid = existing.get(r.uscc)!;
         await updateEnterpriseRow(tx, zoneId, eid, enterpriseColumns({ ...r.payload, ...(r.cadreId ? { cadreId: r.cadreId } : {}) }, r.uscc));

@@ -164,18 +164,25 @@ export async function loadEnterpriseChildren(db: Queryable, zoneId: string, id: 
 }
 
 export async function insertEnterprises(tx: Tx, rows: EnterpriseInsert[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(enterprises).values(rows.slice(i, i + 500));
+  for (let i = 0; i < rows.length; i += 500) {
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    await tx.insert(enterprises).values(rows.slice(i, i + 500));
+  }
 }
 
 export async function updateEnterpriseRow(tx: Tx, zoneId: string, id: string, patch: Partial<EnterpriseInsert>): Promise<void> {
   await tx.update(enterprises).set({ ...patch, updatedAt: new Date() }).where(and(eq(enterprises.zoneId, zoneId), eq(enterprises.id, id)));
 }
 
+type QualificationInsert = Omit<typeof enterpriseQualifications.$inferInsert, 'zoneId' | 'enterpriseId'>;
+type ContactInsert = Omit<typeof enterpriseContacts.$inferInsert, 'zoneId' | 'enterpriseId'>;
+type FigureInsert = Omit<typeof enterpriseFigures.$inferInsert, 'zoneId' | 'enterpriseId'>;
+
 export type Children = {
   themeIds?: string[];
-  qualifications?: Omit<typeof enterpriseQualifications.$inferInsert, 'zoneId' | 'enterpriseId'>[];
-  contacts?: Omit<typeof enterpriseContacts.$inferInsert, 'zoneId' | 'enterpriseId'>[];
-  figures?: Omit<typeof enterpriseFigures.$inferInsert, 'zoneId' | 'enterpriseId'>[];
+  qualifications?: QualificationInsert[];
+  contacts?: ContactInsert[];
+  figures?: FigureInsert[];
 };
 
 /** Replaces the given child lists of an enterprise (a list left undefined is kept as it is). */
@@ -198,6 +205,29 @@ export async function replaceChildren(tx: Tx, zoneId: string, enterpriseId: stri
     await tx.delete(enterpriseFigures).where(and(eq(enterpriseFigures.zoneId, zoneId), eq(enterpriseFigures.enterpriseId, enterpriseId)));
     if (c.figures.length) await tx.insert(enterpriseFigures).values(c.figures.map((q) => ({ ...q, zoneId, enterpriseId })));
   }
+}
+
+/**
+ * Inserts the child rows of enterprises just created (nothing to delete first), in
+ * multi-row batches. Refreshes the planner's statistics of `enterprises` first: after
+ * thousands of new rows in one transaction the foreign-key checks otherwise plan as if
+ * the table were empty (PGlite has no autovacuum), and the inserts slow down tenfold.
+ */
+export async function insertChildrenOfNew(tx: Tx, zoneId: string, items: { enterpriseId: string; children: Children }[], onBatch?: () => Promise<void>) {
+  await tx.execute(sql`analyze enterprises`);
+  const batches = async <T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < rows.length; i += 500) {
+      await insert(rows.slice(i, i + 500));
+      await onBatch?.();
+    }
+  };
+  const rowsOf = <T extends object>(pick: (c: Children) => T[] | undefined) =>
+    items.flatMap(({ enterpriseId, children }) => (pick(children) ?? []).map((row) => ({ ...row, zoneId, enterpriseId })));
+  const themeRows = items.flatMap(({ enterpriseId, children }) => (children.themeIds ?? []).map((themeId) => ({ zoneId, enterpriseId, themeId })));
+  await batches(themeRows, (chunk) => tx.insert(enterpriseThemes).values(chunk));
+  await batches(rowsOf((c) => c.qualifications), (chunk) => tx.insert(enterpriseQualifications).values(chunk));
+  await batches(rowsOf((c) => c.contacts), (chunk) => tx.insert(enterpriseContacts).values(chunk));
+  await batches(rowsOf((c) => c.figures), (chunk) => tx.insert(enterpriseFigures).values(chunk));
 }
 
 export async function listThemes(db: Queryable, zoneId: string): Promise<ThemeRow[]> {

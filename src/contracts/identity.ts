@@ -116,6 +116,10 @@ export const UserPatch = Type.Object(
   },
   { additionalProperties: false },
 );
+/** A role and how many active users of the zone hold it (labels and descriptions live in the web's translations). */
+export const RoleSummary = Type.Object({ role: RoleSchema, userCount: Type.Integer() });
+export type RoleSummary = Type.Static<typeof RoleSummary>;
+
 export const ResetPasswordBody = Type.Object({ newPassword: Text(200, 8) }, { additionalProperties: false });
 
 export const ZoneSettings = Type.Object({

@@ -67,6 +67,16 @@ export async function listUsers(db: Queryable, zoneId: string, f: UserFilter) {
   };
 }
 
+export async function countActiveUsersByRole(db: Queryable, zoneId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ role: userRoles.role, n: count() })
+    .from(userRoles)
+    .innerJoin(users, and(eq(users.zoneId, userRoles.zoneId), eq(users.id, userRoles.userId)))
+    .where(and(eq(userRoles.zoneId, zoneId), eq(users.active, true)))
+    .groupBy(userRoles.role);
+  return new Map(rows.map((r) => [r.role, r.n]));
+}
+
 export async function insertUser(tx: Tx, row: typeof users.$inferInsert, roles: readonly Role[]): Promise<void> {
   await tx.insert(users).values(row);
   await setUserRoles(tx, row.zoneId, row.id, roles);

@@ -4,11 +4,11 @@ import type { AppContext } from '../platform/context.js';
 import { ErrorResponse, IdParams, Ok, Page } from '../../contracts/common.js';
 import {
   ChangePasswordBody, Department, DepartmentCreate, DepartmentPatch, DepartmentQuery, LoginBody, LoginReply, Me, ResetPasswordBody, User,
-  UserCreate, UserPatch, UserQuery, ZonePatch, ZoneSettings, ROLES,
+  RoleSummary, UserCreate, UserPatch, UserQuery, ZonePatch, ZoneSettings,
 } from '../../contracts/identity.js';
 import { changePassword, login, logout, type SessionInfo } from './auth.service.js';
 import { actorOf, sessionOf, SESSION_COOKIE } from './session.hook.js';
-import { createUser, getUser, listUsersFor, patchUser, resetPassword, unlockUser } from './users.service.js';
+import { createUser, getUser, listRoles, listUsersFor, patchUser, resetPassword, unlockUser } from './users.service.js';
 import { createDepartment, listDepartmentsFor, patchDepartment, removeDepartment } from './departments.service.js';
 import { getZone, patchZone } from '../zone/zone.service.js';
 
@@ -73,10 +73,9 @@ export const identityRoutes = (ctx: AppContext): FastifyPluginAsyncTypebox => as
     return { ok: true };
   });
 
-  app.get('/api/roles', { schema: { tags: ['identity'], summary: '角色 Roles', response: { 200: Type.Array(Type.String()) } } }, async (request) => {
-    actorOf(request);
-    return [...ROLES];
-  });
+  app.get('/api/roles', {
+    schema: { tags: ['identity'], summary: '角色及持有人数 Roles and how many users hold each', response: { 200: Type.Array(RoleSummary), ...errors } },
+  }, async (request) => listRoles(ctx, actorOf(request)));
 
   app.get('/api/departments', {
     schema: { tags: ['identity'], summary: '部门列表 Departments', querystring: DepartmentQuery, response: { 200: Page(Department), ...errors } },

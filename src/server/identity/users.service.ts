@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Static } from 'typebox';
 import type { AppContext } from '../platform/context.js';
 import type { Actor } from '../../domain/identity/actor.js';
-import type { Role } from '../../domain/identity/roles.js';
+import { ROLES, type Role } from '../../domain/identity/roles.js';
 import type { UserCreate, UserPatch, UserQuery } from '../../contracts/identity.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { fieldError } from '../../contracts/field-messages.js';
@@ -14,7 +14,7 @@ import { identityPolicy } from './identity.policy.js';
 import { assertStrongPassword } from './auth.service.js';
 import { hashPassword } from './passwords.js';
 import {
-  deleteUserSessions, findDepartment, findUserById, findUserByUsername, insertUser, listUsers, setUserRoles, updateUser,
+  countActiveUsersByRole, deleteUserSessions, findDepartment, findUserById, findUserByUsername, insertUser, listUsers, setUserRoles, updateUser,
   type UserWithRoles,
 } from './identity.repository.js';
 
@@ -46,6 +46,13 @@ const snapshot = (u: { username: string; displayName: string; roles: readonly Ro
   active: u.active,
   phone: u.phone,
 });
+
+/** Every role with the number of active users of the zone holding it. */
+export async function listRoles(ctx: AppContext, actor: Actor) {
+  if (!identityPolicy.listUsers(actor)) throw forbidden();
+  const counts = await countActiveUsersByRole(ctx.db, actor.zoneId);
+  return ROLES.map((role) => ({ role, userCount: counts.get(role) ?? 0 }));
+}
 
 export async function listUsersFor(ctx: AppContext, actor: Actor, q: Static<typeof UserQuery>) {
   if (!identityPolicy.listUsers(actor)) throw forbidden();

@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   EnvironmentOutlined,
   HomeOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TagsOutlined,
   TeamOutlined,
@@ -33,6 +34,7 @@ export function buildMenu(me: Me, t: TFunction): MenuItem[] {
       children: [
         { key: '/admin/departments', icon: <ApartmentOutlined />, label: link('/admin/departments', t('nav.departments')) },
         { key: '/admin/users', icon: <TeamOutlined />, label: link('/admin/users', t('nav.users')) },
+        { key: '/admin/roles', icon: <SafetyCertificateOutlined />, label: link('/admin/roles', t('nav.roles')) },
         { key: '/admin/themes', icon: <TagsOutlined />, label: link('/admin/themes', t('nav.themes')) },
         { key: '/admin/zone', icon: <EnvironmentOutlined />, label: link('/admin/zone', t('nav.zone')) },
         { key: '/admin/calendar', icon: <CalendarOutlined />, label: link('/admin/calendar', t('nav.calendar')) },

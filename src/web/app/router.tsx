@@ -20,6 +20,7 @@ const MyEnterprisePage = page(() => import('../enterprises/MyEnterprisePage.js')
 const ThemesPage = page(() => import('../enterprises/ThemesPage.js'), 'ThemesPage');
 const DepartmentsPage = page(() => import('../identity/DepartmentsPage.js'), 'DepartmentsPage');
 const UsersPage = page(() => import('../identity/UsersPage.js'), 'UsersPage');
+const RolesPage = page(() => import('../identity/RolesPage.js'), 'RolesPage');
 const ZoneSettingsPage = page(() => import('../zone/ZoneSettingsPage.js'), 'ZoneSettingsPage');
 const CalendarPage = page(() => import('../calendar/CalendarPage.js'), 'CalendarPage');
 const AuditPage = page(() => import('../audit/AuditPage.js'), 'AuditPage');
@@ -51,6 +52,7 @@ export function createRouter() {
             { path: 'admin', element: <Navigate to="/admin/users" replace /> },
             { path: 'admin/departments', element: admin(<DepartmentsPage />) },
             { path: 'admin/users', element: admin(<UsersPage />) },
+            { path: 'admin/roles', element: admin(<RolesPage />) },
             { path: 'admin/themes', element: admin(<ThemesPage />) },
             { path: 'admin/zone', element: admin(<ZoneSettingsPage />) },
             { path: 'admin/calendar', element: admin(<CalendarPage />) },

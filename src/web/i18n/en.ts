@@ -82,10 +82,18 @@ export const en: Messages = {
     admin: 'Administration',
     departments: 'Departments',
     users: 'Users',
+    roles: 'Roles',
     themes: 'Visit themes',
     zone: 'Zone settings',
     calendar: 'Working calendar',
     audit: 'Audit log',
+  },
+  rolesPage: {
+    title: 'Roles',
+    role: 'Role',
+    description: 'What it may do',
+    userCount: 'Active accounts',
+    showUsers: 'See users',
   },
   pages: {
     notFoundTitle: 'Page not found',

@@ -81,10 +81,18 @@ export const zh = {
     admin: '系统管理',
     departments: '部门管理',
     users: '用户管理',
+    roles: '角色说明',
     themes: '走访主题',
     zone: '园区设置',
     calendar: '工作日历',
     audit: '审计日志',
+  },
+  rolesPage: {
+    title: '角色说明',
+    role: '角色',
+    description: '可以做什么',
+    userCount: '在用账号',
+    showUsers: '查看用户',
   },
   pages: {
     notFoundTitle: '页面不存在',

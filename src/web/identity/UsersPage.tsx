@@ -2,6 +2,7 @@ import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Dropdown, Input, Select, Space, Table, Tag, Tooltip, type MenuProps, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ROLES, type Role } from '../../domain/identity/roles.js';
 import { useApiErrorHandler } from '../app/errors.js';
 import { formatDateTime } from '../app/format.js';
@@ -24,7 +25,9 @@ export function UsersPage() {
   const { message, modal } = App.useApp();
   const onError = useApiErrorHandler();
   const [q, setQ] = useState('');
-  const [role, setRole] = useState<Role | undefined>();
+  const [searchParams] = useSearchParams();
+  const initialRole = searchParams.get('role');
+  const [role, setRole] = useState<Role | undefined>((ROLES as readonly string[]).includes(initialRole ?? '') ? (initialRole as Role) : undefined);
   const [departmentId, setDepartmentId] = useState<string | undefined>();
   const [active, setActive] = useState<'true' | 'false' | undefined>();
   const [page, setPage] = useState(1);

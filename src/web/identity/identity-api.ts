@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PageOf } from '../../contracts/common.js';
-import type { Department as DepartmentSchema, User as UserSchema } from '../../contracts/identity.js';
+import type { Department as DepartmentSchema, RoleSummary, User as UserSchema } from '../../contracts/identity.js';
 import type { Static } from 'typebox';
 import type { DepartmentKind, Role } from '../../domain/identity/roles.js';
 import { apiGet, apiSend, type QueryParams } from '../app/api.js';
@@ -46,6 +46,11 @@ export function useDeleteDepartment() {
     mutationFn: (id: string) => apiSend<unknown>('DELETE', `/api/departments/${id}`),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: departmentKeys.all }),
   });
+}
+
+/** Every role with the number of active users holding it. */
+export function useRoles() {
+  return useQuery({ queryKey: [...userKeys.all, 'roles'], queryFn: () => apiGet<RoleSummary[]>('/api/roles') });
 }
 
 export function useUsers(params: QueryParams) {

@@ -65,7 +65,11 @@ export function isFieldMessageKey(reason: string): reason is FieldMessageKey {
 }
 
 /** A field error named by message key; its text is rendered in the caller's language by the server's error handler. */
-export type KeyedFieldError = FieldError & { params?: FieldMessageParams };
+/**
+ * A field error as services give it: named by message key with parameters, or, for a
+ * message written by a domain rule in both languages, carrying `messages` itself.
+ */
+export type KeyedFieldError = FieldError & { params?: FieldMessageParams; messages?: Record<Lang, string> };
 
 /** A problem in one cell of an import, named by key like a field error (stored with its parameters). */
 export type KeyedCellError = { row: number; column: string; reason: string; message: string; params?: FieldMessageParams };
@@ -75,9 +79,13 @@ export function cellError(row: number, column: string, key: FieldMessageKey, par
 }
 
 /** A keyed message rendered in `lang`, without its parameters (what leaves the server). */
-export function localiseMessage<T extends { reason: string; message: string; params?: FieldMessageParams }>(e: T, lang: Lang): Omit<T, 'params'> {
-  const { params, ...rest } = e;
-  return { ...rest, message: isFieldMessageKey(e.reason) ? renderFieldMessage(e.reason, lang, params) : e.message };
+export function localiseMessage<T extends { reason: string; message: string; params?: FieldMessageParams; messages?: Record<Lang, string> }>(
+  e: T,
+  lang: Lang,
+): Omit<T, 'params' | 'messages'> {
+  const { params, messages, ...rest } = e;
+  const message = messages ? messages[lang] : isFieldMessageKey(e.reason) ? renderFieldMessage(e.reason, lang, params) : e.message;
+  return { ...rest, message };
 }
 
 export function fieldError(field: string, key: FieldMessageKey, params?: FieldMessageParams): KeyedFieldError {

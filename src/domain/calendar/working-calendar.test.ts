@@ -58,26 +58,34 @@ describe('buildWorkingCalendar', () => {
     expect(JSON.parse(JSON.stringify(calendar))).toEqual(calendar);
   });
 
-  it.each<[string, BuildWorkingCalendarInput, string, string]>([
-    ['a year given twice', { arrangements: [...arrangements, arrangements[0]!] }, 'arrangements[3].year', '2024 年的节假日安排重复'],
-    ['an invalid arrangement', { arrangements: [{ ...arrangements[0]!, adjustedWorkdays: ['2024-02-05'] }] }, 'arrangements[0].adjustedWorkdays[0]', '不是周六或周日'],
-    ['no arrangements and no end year', { arrangements: [] }, 'provisionalYears.through', '须指定'],
-    ['a range before 2004', { arrangements, provisionalYears: { from: 2003 } }, 'provisionalYears', '2004–2099'],
-    ['a reversed range', { arrangements: [], provisionalYears: { from: 2030, through: 2028 } }, 'provisionalYears', '2030–2028'],
-    ['an override with a bad date', { arrangements, overrides: [{ date: '2026-02-30', kind: 'closure', reason: 'x' }] }, 'overrides[0].date', '不是有效日期'],
-    ['an override out of range', { arrangements, overrides: [{ date: '2040-01-02', kind: 'closure', reason: 'x' }] }, 'overrides[0].date', '超出工作日历范围'],
-    ['an override without reason', { arrangements, overrides: [{ date: '2026-03-03', kind: 'closure', reason: ' ' }] }, 'overrides[0].reason', '须填写原因'],
-    ['an override of unknown kind', { arrangements, overrides: [{ date: '2026-03-03', kind: 'holiday' as 'closure', reason: 'x' }] }, 'overrides[0].kind', 'closure'],
+  it.each<[string, BuildWorkingCalendarInput, string, string, string]>([
+    ['a year given twice', { arrangements: [...arrangements, arrangements[0]!] }, 'arrangements[3].year', '2024 年的节假日安排重复', 'arrangement for 2024 is given more than once'],
+    ['an invalid arrangement', { arrangements: [{ ...arrangements[0]!, adjustedWorkdays: ['2024-02-05'] }] }, 'arrangements[0].adjustedWorkdays[0]', '不是周六或周日', '2024-02-05 is not a Saturday or Sunday'],
+    ['no arrangements and no end year', { arrangements: [] }, 'provisionalYears.through', '须指定', 'the last provisional year must be given'],
+    ['a range before 2004', { arrangements, provisionalYears: { from: 2003 } }, 'provisionalYears', '2004–2099', '2004–2099'],
+    ['a reversed range', { arrangements: [], provisionalYears: { from: 2030, through: 2028 } }, 'provisionalYears', '2030–2028', 'got 2030–2028'],
+    ['an override with a bad date', { arrangements, overrides: [{ date: '2026-02-30', kind: 'closure', reason: 'x' }] }, 'overrides[0].date', '不是有效日期', '"2026-02-30" is not a valid date'],
+    ['an override out of range', { arrangements, overrides: [{ date: '2040-01-02', kind: 'closure', reason: 'x' }] }, 'overrides[0].date', '超出工作日历范围', '2040-01-02 is outside the working calendar (2004–2036)'],
+    ['an override without reason', { arrangements, overrides: [{ date: '2026-03-03', kind: 'closure', reason: ' ' }] }, 'overrides[0].reason', '须填写原因', '2026-03-03 needs a reason'],
+    ['an override of unknown kind', { arrangements, overrides: [{ date: '2026-03-03', kind: 'holiday' as 'closure', reason: 'x' }] }, 'overrides[0].kind', 'closure', 'closure (zone closed) or working (open for work)'],
     [
       'two overrides on one date',
       { arrangements, overrides: [{ date: '2026-03-03', kind: 'closure', reason: 'x' }, { date: '2026-03-03', kind: 'working', reason: 'y' }] },
       'overrides[1].date',
       '重复',
+      '2026-03-03 is given more than once',
     ],
-  ])('rejects %s', (_case, input, field, message) => {
+  ])('rejects %s', (_case, input, field, zh, en) => {
     const error = dataErrorOf(input);
     expect(error.field).toBe(field);
-    expect(error.message).toContain(message);
+    expect(error.message).toContain(zh);
+    expect(error.messages.zh).toBe(error.message);
+    expect(error.messages.en).toContain(en);
+  });
+
+  it('keeps both languages when prefixing the field of an invalid arrangement', () => {
+    const error = dataErrorOf({ arrangements: [{ ...arrangements[0]!, adjustedWorkdays: ['2024-02-05'] }] });
+    expect(error.messages).toEqual({ zh: '调休上班日 2024-02-05 不是周六或周日', en: 'Adjusted working day 2024-02-05 is not a Saturday or Sunday' });
   });
 });
 
@@ -90,5 +98,23 @@ describe('requireCalendarYear', () => {
 
   it.each(['2003-12-31', '2037-01-01'])('throws CalendarRangeError for %s', (date) => {
     expect(() => requireCalendarYear(calendar, date)).toThrow(CalendarRangeError);
+  });
+
+  it('explains an uncovered date in Chinese and English', () => {
+    let error: unknown;
+    try {
+      requireCalendarYear(calendar, '2037-01-01');
+    } catch (caught) {
+      error = caught;
+    }
+    if (!(error instanceof CalendarRangeError)) throw new Error('expected a CalendarRangeError');
+    expect(error.date).toBe('2037-01-01');
+    expect(error.message).toBe(error.messages.zh);
+    expect(error.messages.zh).not.toBe('');
+    expect(error.messages.en).not.toBe('');
+    expect(error.messages.zh).toContain('2037-01-01');
+    expect(error.messages.en).toContain('2037-01-01');
+    expect(error.messages.en).toContain('2004–2036');
+    expect(error.messages.en).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });

@@ -61,7 +61,10 @@ export function buildWorkingCalendar(input: BuildWorkingCalendarInput): WorkingC
   const years: Record<number, CalendarYear> = {};
   arrangements.forEach((arrangement, index) => {
     if (years[arrangement.year]) {
-      throw new CalendarDataError(`arrangements[${index}].year`, `${arrangement.year} 年的节假日安排重复`);
+      throw new CalendarDataError(`arrangements[${index}].year`, {
+        zh: `${arrangement.year} 年的节假日安排重复`,
+        en: `The holiday arrangement for ${arrangement.year} is given more than once`,
+      });
     }
     years[arrangement.year] = officialYear(arrangement);
   });
@@ -77,7 +80,10 @@ export function buildWorkingCalendar(input: BuildWorkingCalendarInput): WorkingC
 export function requireCalendarYear(calendar: WorkingCalendar, date: string): CalendarYear {
   const found = calendar.years[yearOf(date)];
   if (!found) {
-    throw new CalendarRangeError(date, `日期 ${date} 超出工作日历范围（${calendar.firstYear}–${calendar.lastYear} 年），无法判断是否为工作日`);
+    throw new CalendarRangeError(date, {
+      zh: `日期 ${date} 超出工作日历范围（${calendar.firstYear}–${calendar.lastYear} 年），无法判断是否为工作日`,
+      en: `Date ${date} is outside the working calendar (${calendar.firstYear}–${calendar.lastYear}), so whether it is a working day cannot be determined`,
+    });
   }
   return found;
 }
@@ -87,9 +93,17 @@ function resolveRange(arrangements: YearArrangement[], provisional: BuildWorking
   const lastOfficial = officialYears.length > 0 ? Math.max(...officialYears) : undefined;
   const from = provisional?.from ?? EARLIEST_CALENDAR_YEAR;
   const through = provisional?.through ?? (lastOfficial === undefined ? undefined : Math.min(lastOfficial + DEFAULT_PROVISIONAL_YEARS_AHEAD, LATEST_CALENDAR_YEAR));
-  if (through === undefined) throw new CalendarDataError('provisionalYears.through', '没有官方节假日安排时，须指定暂定年份的截止年份');
+  if (through === undefined) {
+    throw new CalendarDataError('provisionalYears.through', {
+      zh: '没有官方节假日安排时，须指定暂定年份的截止年份',
+      en: 'Without any official holiday arrangement, the last provisional year must be given',
+    });
+  }
   if (!Number.isInteger(from) || !Number.isInteger(through) || from < EARLIEST_CALENDAR_YEAR || through > LATEST_CALENDAR_YEAR || from > through) {
-    throw new CalendarDataError('provisionalYears', `暂定年份范围应在 ${EARLIEST_CALENDAR_YEAR}–${LATEST_CALENDAR_YEAR} 年之间且起始不晚于截止，收到 ${from}–${through}`);
+    throw new CalendarDataError('provisionalYears', {
+      zh: `暂定年份范围应在 ${EARLIEST_CALENDAR_YEAR}–${LATEST_CALENDAR_YEAR} 年之间且起始不晚于截止，收到 ${from}–${through}`,
+      en: `Provisional years must lie within ${EARLIEST_CALENDAR_YEAR}–${LATEST_CALENDAR_YEAR} and start no later than they end; got ${from}–${through}`,
+    });
   }
   return { firstYear: Math.min(from, ...officialYears), lastYear: Math.max(through, ...officialYears) };
 }
@@ -146,12 +160,31 @@ function indexOverrides(overrides: readonly DayOverride[], firstYear: number, la
   const byDate: Record<string, DayOverride> = {};
   overrides.forEach(({ date, kind, reason }, index) => {
     const field = `overrides[${index}]`;
-    if (typeof date !== 'string' || !isIsoDate(date)) throw new CalendarDataError(`${field}.date`, `园区调整日期“${String(date)}”不是有效日期（应为 YYYY-MM-DD）`);
+    if (typeof date !== 'string' || !isIsoDate(date)) {
+      throw new CalendarDataError(`${field}.date`, {
+        zh: `园区调整日期“${String(date)}”不是有效日期（应为 YYYY-MM-DD）`,
+        en: `Zone override date "${String(date)}" is not a valid date (expected YYYY-MM-DD)`,
+      });
+    }
     const year = yearOf(date);
-    if (year < firstYear || year > lastYear) throw new CalendarDataError(`${field}.date`, `园区调整日期 ${date} 超出工作日历范围（${firstYear}–${lastYear} 年）`);
-    if (kind !== 'closure' && kind !== 'working') throw new CalendarDataError(`${field}.kind`, `园区调整类型应为 closure（闭园）或 working（上班）`);
-    if (typeof reason !== 'string' || reason.trim() === '') throw new CalendarDataError(`${field}.reason`, `园区调整 ${date} 须填写原因`);
-    if (byDate[date]) throw new CalendarDataError(`${field}.date`, `园区调整日期 ${date} 重复`);
+    if (year < firstYear || year > lastYear) {
+      throw new CalendarDataError(`${field}.date`, {
+        zh: `园区调整日期 ${date} 超出工作日历范围（${firstYear}–${lastYear} 年）`,
+        en: `Zone override date ${date} is outside the working calendar (${firstYear}–${lastYear})`,
+      });
+    }
+    if (kind !== 'closure' && kind !== 'working') {
+      throw new CalendarDataError(`${field}.kind`, {
+        zh: '园区调整类型应为 closure（闭园）或 working（上班）',
+        en: 'Zone override kind must be closure (zone closed) or working (open for work)',
+      });
+    }
+    if (typeof reason !== 'string' || reason.trim() === '') {
+      throw new CalendarDataError(`${field}.reason`, { zh: `园区调整 ${date} 须填写原因`, en: `Zone override on ${date} needs a reason` });
+    }
+    if (byDate[date]) {
+      throw new CalendarDataError(`${field}.date`, { zh: `园区调整日期 ${date} 重复`, en: `Zone override date ${date} is given more than once` });
+    }
     byDate[date] = { date, kind, reason: reason.trim() };
   });
   return byDate;
@@ -161,7 +194,7 @@ function withFieldPrefix<T>(prefix: string, parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    if (error instanceof CalendarDataError) throw new CalendarDataError(error.field ? `${prefix}.${error.field}` : prefix, error.message);
+    if (error instanceof CalendarDataError) throw new CalendarDataError(error.field ? `${prefix}.${error.field}` : prefix, error.messages);
     throw error;
   }
 }

@@ -39,8 +39,12 @@ export async function zoneCalendar(ctx: AppContext, zoneId: string): Promise<Wor
 }
 
 function calendarError(e: unknown): never {
-  if (e instanceof CalendarDataError) throw new DomainError('CALENDAR_INVALID', [{ field: e.field, reason: 'invalid', message: e.message }]);
-  if (e instanceof CalendarRangeError) throw new DomainError('CALENDAR_OUT_OF_RANGE', [{ field: 'date', reason: 'out-of-range', message: e.message }]);
+  if (e instanceof CalendarDataError) {
+    throw new DomainError('CALENDAR_INVALID', [{ field: e.field, reason: 'invalid', message: e.messages.zh, messages: e.messages }]);
+  }
+  if (e instanceof CalendarRangeError) {
+    throw new DomainError('CALENDAR_OUT_OF_RANGE', [{ field: 'date', reason: 'out-of-range', message: e.messages.zh, messages: e.messages }]);
+  }
   throw e;
 }
 

@@ -7,12 +7,14 @@ import type { YearArrangement } from '../../domain/calendar/official-arrangement
 import { parseYearArrangement } from '../../domain/calendar/parse-year-arrangement.js';
 import { errorDetailText, errorText } from '../app/errors.js';
 import { useImportYear } from './calendar-api.js';
+import { useLanguage } from '../app/language.js';
 
 type Parsed = { ok: true; arrangement: YearArrangement } | { ok: false; message: string } | null;
 
 /** Loads a State Council arrangement (JSON file or pasted), checked here with the same rules as the server. */
 export function ImportYearModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const [lang] = useLanguage();
   const { message } = App.useApp();
   const [text, setText] = useState('');
   const importYear = useImportYear();
@@ -29,11 +31,12 @@ export function ImportYearModal({ open, onClose }: { open: boolean; onClose: () 
       return { ok: true, arrangement: parseYearArrangement(json) };
     } catch (e) {
       if (e instanceof CalendarDataError) {
-        return { ok: false, message: e.field ? t('calendar.importFieldError', { field: e.field, message: e.message }) : e.message };
+        const text = e.messages[lang];
+        return { ok: false, message: e.field ? t('calendar.importFieldError', { field: e.field, message: text }) : text };
       }
       return { ok: false, message: e instanceof Error ? e.message : String(e) };
     }
-  }, [text, t]);
+  }, [text, t, lang]);
 
   const close = () => {
     setText('');

@@ -28,7 +28,7 @@ export function EnterpriseImportDrawer({ open, onClose }: { open: boolean; onClo
   const downloadTemplate = async () => {
     setDownloading(true);
     try {
-      await apiDownload('/api/enterprises/import-template.xlsx', undefined, '企业导入模板.xlsx');
+      await apiDownload('/api/enterprises/import-template.xlsx', undefined, t('files.importTemplate'));
     } catch (error) {
       onError(error);
     } finally {

@@ -36,7 +36,7 @@ export function EnterpriseListPage() {
   const exportExcel = async () => {
     setExporting(true);
     try {
-      await apiDownload('/api/enterprises/export.xlsx', toApiQuery(filters, false), '企业档案.xlsx');
+      await apiDownload('/api/enterprises/export.xlsx', toApiQuery(filters, false), t('files.enterpriseExport'));
     } catch (error) {
       onError(error);
     } finally {

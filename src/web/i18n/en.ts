@@ -20,6 +20,10 @@ export const en: Messages = {
     loggedOut: 'Signed out',
     footer: 'Yiqi · Zone Enterprise Services',
   },
+  files: {
+    enterpriseExport: 'enterprises.xlsx',
+    importTemplate: 'enterprise-import-template.xlsx',
+  },
   common: {
     ok: 'OK',
     cancel: 'Cancel',

@@ -19,6 +19,10 @@ export const zh = {
     loggedOut: '已退出登录',
     footer: '益企 · 园区企业服务平台',
   },
+  files: {
+    enterpriseExport: '企业档案.xlsx',
+    importTemplate: '企业导入模板.xlsx',
+  },
   common: {
     ok: '确定',
     cancel: '取消',

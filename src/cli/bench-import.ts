@@ -1,9 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import pg from 'pg';
 import type { Config } from '../server/platform/config.js';
 import { systemClock, type AppContext } from '../server/platform/context.js';
 import type { SystemActor } from '../domain/identity/actor.js';
-import { openDatabase } from '../db/client.js';
+import { emptyPostgresDatabase, openDatabase } from '../db/client.js';
 import { buildApp } from '../server/app.js';
 import { loadDemo } from '../server/demo/demo.service.js';
 import { demoUscc } from '../server/demo/demo-data.js';
@@ -94,17 +93,6 @@ export function benchRows(count: number): ExportRow[] {
     });
   }
   return rows;
-}
-
-/** Empties a PostgreSQL database (as test/server/harness.ts does for its own database). */
-async function resetPostgres(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
-  } finally {
-    await client.end();
-  }
 }
 
 /**
@@ -200,7 +188,7 @@ export async function benchImport(config: Config, engine: Engine, count: number)
   const buffer = await buildEnterpriseWorkbook(benchRows(count));
   const workbookSeconds = (performance.now() - tb) / 1000;
 
-  if (engine.url) await resetPostgres(engine.url);
+  if (engine.url) await emptyPostgresDatabase(engine.url);
   const database = await openDatabase({ databaseUrl: engine.url, dataDir: null });
   try {
     await database.migrate();

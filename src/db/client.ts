@@ -75,3 +75,17 @@ async function ping(db: Db): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Drops everything in a PostgreSQL database (schema public and the migrations
+ * journal), for the test suite and the benchmark, which each own a database.
+ */
+export async function emptyPostgresDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
+  } finally {
+    await client.end();
+  }
+}

@@ -1,6 +1,5 @@
-import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { openDatabase } from '../../src/db/client.js';
+import { emptyPostgresDatabase, openDatabase } from '../../src/db/client.js';
 import { loadConfig } from '../../src/server/platform/config.js';
 import type { AppContext, Clock } from '../../src/server/platform/context.js';
 import { buildApp } from '../../src/server/app.js';
@@ -28,17 +27,6 @@ export function backends(): Backend[] {
 }
 let warned = false;
 
-/** Empties the PostgreSQL test database so that each test file starts from nothing. */
-async function resetPostgres(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
-  } finally {
-    await client.end();
-  }
-}
-
 export const DEMO_PASSWORD = 'demo-pass-2026';
 
 export type TestApp = {
@@ -51,7 +39,7 @@ export type TestApp = {
 
 /** A fresh database (migrated, demo zone loaded) and the HTTP app on it. */
 export async function startTestApp(backend: Backend, opts: { demo?: boolean } = {}): Promise<TestApp> {
-  if (backend.url) await resetPostgres(backend.url);
+  if (backend.url) await emptyPostgresDatabase(backend.url);
   const database = await openDatabase({ databaseUrl: backend.url, dataDir: null });
   await database.migrate();
   let now: Date | null = null;

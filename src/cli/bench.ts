@@ -3,6 +3,7 @@ import { buildWorkingCalendar, addWorkingDays, OFFICIAL_ARRANGEMENTS } from '../
 import { checkUscc } from '../domain/enterprises/index.js';
 import { demoUscc } from '../server/demo/demo-data.js';
 import { benchImport, reportImport, type Engine } from './bench-import.js';
+import { benchDemands } from './bench-demands.js';
 
 const IMPORT_ROWS = 10_000;
 
@@ -30,7 +31,11 @@ export async function runBenchmarks(config: Config, opts: { postgresUrl?: string
     const result = await benchImport(config, engine, IMPORT_ROWS);
     if (!reportImport(result, out)) allMet = false;
   }
-  if (!benchDatabaseUrl) out('\n(PostgreSQL import benchmark skipped: pass --postgres <url>, a database that is emptied for the run)');
+  if (benchDatabaseUrl) {
+    out('');
+    if (!(await benchDemands(config, benchDatabaseUrl, out))) allMet = false;
+  }
+  if (!benchDatabaseUrl) out('\n(PostgreSQL benchmarks skipped — import, 1,000,000 demands: pass --postgres <url>, a database that is emptied for the run)');
   if (!allMet) {
     out('\nFAIL: a speed target was missed');
     process.exitCode = 1;

@@ -1,6 +1,10 @@
 import type { Config } from '../server/platform/config.js';
 import { openContext } from '../server/platform/boot.js';
 import { buildApp } from '../server/app.js';
+import { JOB_HANDLERS } from '../server/platform/job-handlers.js';
+import { startJobWorker } from '../server/platform/jobs.js';
+import { createMailer } from '../server/platform/mailer.js';
+import { sendPendingMail } from '../server/notifications/notification-mail.js';
 import { listZones } from '../server/zone/zone.repository.js';
 import { loadDemo } from '../server/demo/demo.service.js';
 import { DEMO_USERS } from '../server/demo/demo-data.js';
@@ -12,11 +16,16 @@ export async function serve(config: Config): Promise<void> {
   if (config.loadDemo && (await listZones(ctx.db)).length === 0) {
     out('首次启动：正在载入演示园区… (first start: loading the demo zone)');
     const r = await loadDemo(ctx, { password: config.demoPassword });
-    out(`演示园区已载入：${r.created.enterprises} 家企业，${r.created.users} 个账号。`);
+    out(`演示园区已载入：${r.created.enterprises} 家企业，${r.created.users} 个账号，${r.demands} 条诉求。`);
     printAccounts(out, r.password, config.demoPassword !== null);
   }
   const app = await buildApp(ctx);
+  const mailer = createMailer(config);
+  const worker = startJobWorker(ctx, JOB_HANDLERS, config.jobIntervalMs, (e) => app.log.error(e, 'background job run failed'), async () => {
+    await sendPendingMail(ctx, mailer);
+  });
   const close = async () => {
+    await worker.stop();
     await app.close();
     await ctx.database.close();
     process.exit(0);

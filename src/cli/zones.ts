@@ -4,6 +4,7 @@ import { inTransaction } from '../server/platform/transaction.js';
 import { recordAudit } from '../server/audit/audit.service.js';
 import { findZoneByCode, insertZone } from '../server/zone/zone.repository.js';
 import { exitWith } from './cli-exit.js';
+import { ensureDefaultCategories } from '../server/demands/demand-categories.service.js';
 import { CLI_ACTOR_NAME } from './context.js';
 
 export async function createZone(ctx: AppContext, code: string, name: string): Promise<string> {
@@ -12,9 +13,9 @@ export async function createZone(ctx: AppContext, code: string, name: string): P
   const id = randomUUID();
   await inTransaction(ctx.db, async (tx) => {
     await insertZone(tx, { id, code, name, timeZone: 'Asia/Shanghai', defaultDeadlineDays: 5, isDemo: false });
-    await recordAudit(tx, { zoneId: id, userId: null, username: 'system', displayName: CLI_ACTOR_NAME }, {
-      action: 'zone.created', entity: 'zone', entityId: id, after: { code, name },
-    });
+    const system = { zoneId: id, userId: null, username: 'system', displayName: CLI_ACTOR_NAME } as const;
+    await recordAudit(tx, system, { action: 'zone.created', entity: 'zone', entityId: id, after: { code, name } });
+    await ensureDefaultCategories(tx, system);
   });
   return `zone ${code} created (${id})`;
 }

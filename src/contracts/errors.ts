@@ -26,6 +26,11 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: { status: 413, zh: '上传文件过大', en: 'The upload is too large' },
   CALENDAR_INVALID: { status: 400, zh: '节假日安排数据有误', en: 'The holiday arrangement is invalid' },
   CALENDAR_OUT_OF_RANGE: { status: 400, zh: '日期超出工作日历范围', en: 'Date is outside the working-day calendar' },
+  DEMAND_STATE_CONFLICT: { status: 409, zh: '该诉求当前的状态不允许此操作，请刷新后查看最新进展', en: 'The demand is not in a state that allows this; reload to see where it stands' },
+  DEMAND_EXTENSION_PENDING: { status: 409, zh: '已有一项延期申请待审批，请等待协调部门处理', en: 'An extension request is already waiting for a decision' },
+  DEMAND_NO_PENDING_EXTENSION: { status: 409, zh: '没有待审批的延期申请', en: 'There is no extension request waiting for a decision' },
+  DEMAND_MERGE_INVALID: { status: 409, zh: '无法合并：只能合并同一企业尚未办结的两条不同诉求', en: 'Cannot merge: only two different open demands of the same enterprise can be merged' },
+  ATTACHMENT_TYPE_NOT_ALLOWED: { status: 415, zh: '附件类型不允许：仅支持图片、PDF 和 Office 文档', en: 'File type not allowed: images, PDF and Office documents only' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -18,6 +18,8 @@ import { identityRoutes } from './identity/identity.routes.js';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
+import { demandRoutes } from './demands/demands.routes.js';
+import { notificationRoutes } from './notifications/notifications.routes.js';
 
 /** The file under the web root that a URL names, if it exists (never outside the root). */
 function webFileFor(webDir: string, url: string): string | null {
@@ -90,6 +92,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(enterpriseRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(calendarRoutes(ctx));
+  await app.register(demandRoutes(ctx));
+  await app.register(notificationRoutes(ctx));
 
   const webDir = ctx.config.webDir;
   const hasWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { emptyPostgresDatabase, openDatabase } from '../../src/db/client.js';
 import { loadConfig } from '../../src/server/platform/config.js';
@@ -44,7 +47,8 @@ export async function startTestApp(backend: Backend, opts: { demo?: boolean } = 
   await database.migrate();
   let now: Date | null = null;
   const clock = { now: () => now ?? new Date(), set: (d: Date | null) => { now = d; } };
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', LOGIN_MAX_FAILURES: '5', LOGIN_LOCK_MINUTES: '15' }), databaseUrl: backend.url };
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yiqi-test-'));
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', LOGIN_MAX_FAILURES: '5', LOGIN_LOCK_MINUTES: '15', DATA_DIR: dataDir }), databaseUrl: backend.url };
   const ctx: AppContext = { database, db: database.db, config, clock };
   if (opts.demo !== false) await loadDemo(ctx, { password: DEMO_PASSWORD });
   const app = await buildApp(ctx, { logger: false, serveWeb: false });
@@ -54,6 +58,7 @@ export async function startTestApp(backend: Backend, opts: { demo?: boolean } = 
     close: async () => {
       await app.close();
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

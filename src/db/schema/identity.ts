@@ -27,6 +27,8 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),
     phone: text('phone'),
+    /** For notifications by e-mail, when SMTP is configured. */
+    email: text('email'),
     departmentId: uuid('department_id'),
     enterpriseId: uuid('enterprise_id'),
     active: boolean('active').notNull().default(true),

@@ -3,3 +3,4 @@ export * from './identity.js';
 export * from './audit.js';
 export * from './enterprises.js';
 export * from './calendar.js';
+export * from './demands.js';

@@ -1,4 +1,5 @@
 import type { AppContext } from '../platform/context.js';
+import type { Queryable } from '../../db/client.js';
 import type { Actor, SystemActor } from '../../domain/identity/actor.js';
 import {
   OFFICIAL_ARRANGEMENTS, addWorkingDays, buildWorkingCalendar, isWorkingDay, parseYearArrangement, CalendarDataError, CalendarRangeError,
@@ -9,6 +10,7 @@ import { fieldError } from '../../contracts/field-messages.js';
 import { inTransaction } from '../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { calendarPolicy } from './calendar.policy.js';
+import { recomputeProvisionalDeadlines } from '../demands/demand-deadlines.service.js';
 import { deleteOverride, insertOverride, listArrangements, listOverrides, upsertArrangement } from './calendar.repository.js';
 
 /** Built calendars per zone; dropped whenever the zone's arrangements or overrides change. */
@@ -22,18 +24,20 @@ export function mergeArrangements(loaded: readonly YearArrangement[]): YearArran
 }
 
 /** What a zone's calendar is built from: the official years (built in or loaded) and the zone's overrides. */
-async function zoneCalendarInput(ctx: AppContext, zoneId: string): Promise<{ arrangements: YearArrangement[]; overrides: DayOverride[] }> {
-  const [arrangements, overrides] = await Promise.all([listArrangements(ctx.db, zoneId), listOverrides(ctx.db, zoneId)]);
+async function zoneCalendarInput(ctx: AppContext, zoneId: string, db: Queryable = ctx.db): Promise<{ arrangements: YearArrangement[]; overrides: DayOverride[] }> {
+  const arrangements = await listArrangements(db, zoneId);
+  const overrides = await listOverrides(db, zoneId);
   return {
     arrangements: mergeArrangements(arrangements.map((a) => a.data as YearArrangement)),
     overrides: overrides.map((o) => ({ date: o.date, kind: o.kind as DayOverride['kind'], reason: o.reason })),
   };
 }
 
-export async function zoneCalendar(ctx: AppContext, zoneId: string): Promise<WorkingCalendar> {
+/** The zone's calendar; inside a transaction pass it as `db` (PGlite has one connection: ctx.db would wait for it). */
+export async function zoneCalendar(ctx: AppContext, zoneId: string, db: Queryable = ctx.db): Promise<WorkingCalendar> {
   const hit = cache.get(zoneId);
   if (hit) return hit;
-  const calendar = buildWorkingCalendar(await zoneCalendarInput(ctx, zoneId));
+  const calendar = buildWorkingCalendar(await zoneCalendarInput(ctx, zoneId, db));
   cache.set(zoneId, calendar);
   return calendar;
 }
@@ -80,6 +84,7 @@ export async function importArrangement(ctx: AppContext, by: Actor | SystemActor
     await recordAudit(tx, by, { action: 'calendar.arrangement_loaded', entity: 'calendar_year', entityId: String(arrangement.year), after: arrangement });
   });
   cache.delete(by.zoneId);
+  await recomputeProvisionalDeadlines(ctx, by);
   return arrangement;
 }
 

@@ -5,12 +5,21 @@ import { industrySectionOf } from '../../domain/enterprises/index.js';
 import { inTransaction } from '../platform/transaction.js';
 import { recordAudit, type AuditChange } from '../audit/audit.service.js';
 import { findZoneByCode, insertZone } from '../zone/zone.repository.js';
+import { ensureDefaultCategories } from '../demands/demand-categories.service.js';
 import { findDepartmentByName, findUserByUsername, insertDepartment, insertUser, listDepartments } from '../identity/identity.repository.js';
 import { hashPassword } from '../identity/passwords.js';
 import { insertChildrenOfNew, insertEnterprises, insertTheme, listThemes, mapUsccToIds } from '../enterprises/enterprises.repository.js';
 import { DEMO_DEPARTMENTS, DEMO_THEMES, DEMO_USERS, DEMO_ZONE, demoEnterprises } from './demo-data.js';
+import { loadDemoDemands } from './demo-demands.service.js';
 
-export type DemoLoadResult = { zoneId: string; created: { departments: number; themes: number; enterprises: number; users: number }; password: string | null; usernames: string[] };
+export type DemoLoadResult = {
+  zoneId: string;
+  created: { departments: number; themes: number; enterprises: number; users: number };
+  /** Demands added: a year of them when the zone had none, else 0. */
+  demands: number;
+  password: string | null;
+  usernames: string[];
+};
 
 export class DemoRefusedError extends Error {}
 
@@ -38,12 +47,14 @@ export async function loadDemo(ctx: AppContext, opts: { password: string | null 
   const passwordHash = password ? await hashPassword(password) : '';
 
   const created = { departments: 0, themes: 0, enterprises: 0, users: 0 };
+  let demands = 0;
   await inTransaction(ctx.db, async (tx) => {
     const changes: AuditChange[] = [];
     if (!existing) {
       await insertZone(tx, { id: zoneId, code: DEMO_ZONE.code, name: DEMO_ZONE.name, timeZone: DEMO_ZONE.timeZone, defaultDeadlineDays: 5, isDemo: true });
       changes.push({ action: 'zone.created', entity: 'zone', entityId: zoneId, after: { ...DEMO_ZONE, isDemo: true } });
     }
+    if (!existing) await ensureDefaultCategories(tx, system);
     for (const d of DEMO_DEPARTMENTS) {
       if (await findDepartmentByName(tx, zoneId, d.name)) continue;
       const id = randomUUID();
@@ -115,6 +126,9 @@ export async function loadDemo(ctx: AppContext, opts: { password: string | null 
 
     changes.push({ action: 'demo.loaded', entity: 'zone', entityId: zoneId, after: created });
     await recordAudit(tx, system, changes);
+
+    // A year of demands, once (the zone has none yet); it records its own summary audit entry.
+    demands = await loadDemoDemands(ctx, tx, system, { userIds, departments });
   });
-  return { zoneId, created, password, usernames: DEMO_USERS.map((u) => u.username) };
+  return { zoneId, created, demands, password, usernames: DEMO_USERS.map((u) => u.username) };
 }

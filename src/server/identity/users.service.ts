@@ -25,6 +25,7 @@ function present(u: UserWithRoles & { departmentName?: string | null; enterprise
     username: u.username,
     displayName: u.displayName,
     phone: u.phone,
+    email: u.email,
     roles: u.roles,
     departmentId: u.departmentId,
     departmentName: u.departmentName ?? null,
@@ -37,7 +38,7 @@ function present(u: UserWithRoles & { departmentName?: string | null; enterprise
 }
 
 /** The audit view of a user (no secrets). */
-const snapshot = (u: { username: string; displayName: string; roles: readonly Role[]; departmentId: string | null; enterpriseId: string | null; active: boolean; phone: string | null }) => ({
+const snapshot = (u: { username: string; displayName: string; roles: readonly Role[]; departmentId: string | null; enterpriseId: string | null; active: boolean; phone: string | null; email: string | null }) => ({
   username: u.username,
   displayName: u.displayName,
   roles: u.roles,
@@ -45,6 +46,7 @@ const snapshot = (u: { username: string; displayName: string; roles: readonly Ro
   enterpriseId: u.enterpriseId,
   active: u.active,
   phone: u.phone,
+  email: u.email,
 });
 
 /** Every role with the number of active users of the zone holding it. */
@@ -98,6 +100,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: Static<ty
     displayName: input.displayName.trim(),
     passwordHash,
     phone: input.phone ?? null,
+    email: input.email?.trim() || null,
     departmentId,
     enterpriseId,
     active: true,
@@ -133,6 +136,7 @@ export async function patchUser(ctx: AppContext, actor: Actor, id: string, patch
     ...before,
     displayName: patch.displayName?.trim() ?? before.displayName,
     phone: patch.phone === undefined ? before.phone : patch.phone,
+    email: patch.email === undefined ? before.email : patch.email?.trim() || null,
     active: patch.active ?? before.active,
     departmentId,
     enterpriseId,
@@ -142,6 +146,7 @@ export async function patchUser(ctx: AppContext, actor: Actor, id: string, patch
     await updateUser(tx, actor.zoneId, id, {
       displayName: after.displayName,
       phone: after.phone,
+      email: after.email,
       active: after.active,
       departmentId,
       enterpriseId,

@@ -17,9 +17,14 @@ export type Config = {
   loginMaxFailures: number;
   loginLockMinutes: number;
   uploadMaxBytes: number;
+  /** How often the background worker looks for due reminders, escalations and e-mail. */
+  jobIntervalMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   secureCookies: boolean;
   webDir: string;
+  /** smtp:// or smtps:// URL of the outgoing mail server; null disables e-mail. Holds a password: never log it. */
+  smtpUrl: string | null;
+  smtpFrom: string;
 };
 
 type Spec = {
@@ -27,6 +32,8 @@ type Spec = {
   default: string;
   meaning: string;
 };
+
+export const DEFAULT_SMTP_FROM = '益企平台 <noreply@yiqi.local>';
 
 /** The documented variables (README's table is generated from the same list). */
 export const CONFIG_VARIABLES: readonly Spec[] = [
@@ -42,6 +49,9 @@ export const CONFIG_VARIABLES: readonly Spec[] = [
   { name: 'UPLOAD_MAX_MB', default: '20', meaning: 'largest accepted upload' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'SECURE_COOKIES', default: 'false', meaning: 'mark cookies Secure (set true behind HTTPS)' },
+  { name: 'JOB_INTERVAL_SECONDS', default: '30', meaning: 'how often background jobs (deadline reminders, escalations, automatic closing, e-mail) are looked for' },
+  { name: 'SMTP_URL', default: '(unset)', meaning: 'smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465 (TLS) — outgoing mail server; e-mail is disabled when unset' },
+  { name: 'SMTP_FROM', default: DEFAULT_SMTP_FROM, meaning: 'sender of outgoing e-mail' },
 ];
 
 export class ConfigError extends Error {
@@ -87,6 +97,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     problems.push(`LOG_LEVEL="${logLevel}" must be one of fatal, error, warn, info, debug, trace, silent`);
   }
   const host = get('HOST') ?? '0.0.0.0';
+  const smtpUrl = get('SMTP_URL') ?? null;
+  // The URL carries a password, so problems name the variable but never echo its value.
+  if (smtpUrl !== null && !isSmtpUrl(smtpUrl)) {
+    problems.push('SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465');
+  }
+  const smtpFrom = get('SMTP_FROM') ?? DEFAULT_SMTP_FROM;
+  if (!/^(?:[^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/.test(smtpFrom)) {
+    problems.push(`SMTP_FROM="${smtpFrom}" must be an address, optionally with a name: 益企平台 <noreply@example.org>`);
+  }
 
   const config: Config = {
     port: int('PORT', 3000, 0, 65535),
@@ -99,10 +118,19 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     uploadMaxBytes: int('UPLOAD_MAX_MB', 20, 1, 1024) * 1024 * 1024,
+    jobIntervalMs: int('JOB_INTERVAL_SECONDS', 30, 1, 3600) * 1000,
     logLevel,
     secureCookies: bool('SECURE_COOKIES', false),
     webDir: fileURLToPath(new URL('../../../dist/web', import.meta.url)),
+    smtpUrl,
+    smtpFrom,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function isSmtpUrl(raw: string): boolean {
+  if (!URL.canParse(raw)) return false;
+  const url = new URL(raw);
+  return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
 }

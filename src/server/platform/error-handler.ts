@@ -11,6 +11,8 @@ const UNIQUE_KEYS: Record<string, { code: ErrorCode; field: string }> = {
   enterprises_zone_uscc_key: { code: 'USCC_DUPLICATE', field: 'uscc' },
   departments_zone_name_key: { code: 'CONFLICT', field: 'name' },
   themes_zone_name_key: { code: 'CONFLICT', field: 'name' },
+  demand_categories_zone_name_key: { code: 'CONFLICT', field: 'name' },
+  demand_categories_pkey: { code: 'CONFLICT', field: 'code' },
 };
 
 function send(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, details?: ErrorBody['error']['details']) {

@@ -7,7 +7,8 @@ import { useZone } from '../zone/zone-api.js';
 import { setZoneTimeZone } from './format.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { UserMenu } from './UserMenu.js';
-import { buildMenu, selectedKey } from './navigation.js';
+import { NotificationBell } from '../demands/NotificationBell.js';
+import { buildMenu, openKeyOf, selectedKey } from './navigation.js';
 import { useSession } from './session.js';
 
 const { Header, Sider, Content } = Layout;
@@ -23,7 +24,7 @@ export function AppLayout() {
     if (zone.data?.timeZone) setZoneTimeZone(zone.data.timeZone);
   }, [zone.data?.timeZone]);
   const selected = selectedKey(location.pathname, me);
-  const openKeys = selected.startsWith('/admin/') ? ['admin'] : [];
+  const openKeys = openKeyOf(selected);
 
   return (
     <Layout className="yq-shell">
@@ -49,6 +50,7 @@ export function AppLayout() {
             </Typography.Text>
           </div>
           <div className="yq-header-actions">
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu />
           </div>

@@ -11,6 +11,7 @@ import { Alert, Card, Col, Row, Space, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DemandHomeCard } from '../demands/DemandHomeCard.js';
 import { useEnterprise, useEnterpriseCount } from '../enterprises/enterprise-api.js';
 import { useZone } from '../zone/zone-api.js';
 import { hasAnyRole, isStaff, useSession } from './session.js';
@@ -64,6 +65,8 @@ export function HomePage() {
           </Space>
         </div>
       </Card>
+
+      <DemandHomeCard />
 
       {staff && (
         <Row gutter={16}>

@@ -1,17 +1,25 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   CalendarOutlined,
+  ClusterOutlined,
+  EditOutlined,
   EnvironmentOutlined,
   HomeOutlined,
+  InboxOutlined,
+  MessageOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TagsOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { hasAnyRole, isStaff, type Me } from './session.js';
 
@@ -26,6 +34,7 @@ export function buildMenu(me: Me, t: TFunction): MenuItem[] {
   } else if (me.roles.includes('enterprise')) {
     items.push({ key: '/my-enterprise', icon: <BankOutlined />, label: link('/my-enterprise', t('nav.myEnterprise')) });
   }
+  items.push(...demandItems(me, t, link));
   if (hasAnyRole(me, 'admin')) {
     items.push({
       key: 'admin',
@@ -45,11 +54,68 @@ export function buildMenu(me: Me, t: TFunction): MenuItem[] {
   return items;
 }
 
+type LinkFn = (to: string, label: string) => ReactNode;
+
+/** 诉求: the lists each role works from; staff get them in one submenu, the enterprise at the top level. */
+function demandItems(me: Me, t: TFunction, link: LinkFn): MenuItem[] {
+  const children: MenuItem[] = [];
+  const overseer = hasAnyRole(me, 'coordinator', 'leader', 'admin');
+  if (overseer || hasAnyRole(me, 'cadre')) {
+    children.push({ key: '/demands', icon: <UnorderedListOutlined />, label: link('/demands', t('nav.demandList')) });
+  }
+  if (hasAnyRole(me, 'department')) {
+    children.push({ key: '/demands/queue', icon: <InboxOutlined />, label: link('/demands/queue', t('nav.demandQueue')) });
+  }
+  if (overseer) {
+    children.push(
+      { key: '/demands/escalations', icon: <AlertOutlined />, label: link('/demands/escalations', t('nav.demandEscalations')) },
+      { key: '/demands/stats', icon: <BarChartOutlined />, label: link('/demands/stats', t('nav.demandStats')) },
+    );
+  }
+  if (hasAnyRole(me, 'coordinator', 'leader')) {
+    children.push({ key: '/demands/new', icon: <EditOutlined />, label: link('/demands/new', t('nav.registerDemand')) });
+  } else if (hasAnyRole(me, 'cadre')) {
+    children.push({ key: '/demands/new', icon: <EditOutlined />, label: link('/demands/new', t('nav.submitForEnterprise')) });
+  }
+  if (hasAnyRole(me, 'coordinator', 'admin')) {
+    children.push({ key: '/admin/demand-categories', icon: <ClusterOutlined />, label: link('/admin/demand-categories', t('nav.demandCategories')) });
+  }
+  if (children.length > 1) return [{ key: 'demands', icon: <MessageOutlined />, label: t('nav.demands'), children }];
+  if (children.length === 1) return children;
+  if (!me.roles.includes('enterprise') || !me.enterpriseId) return [];
+  return [
+    { key: '/my-demands', icon: <MessageOutlined />, label: link('/my-demands', t('nav.myDemands')) },
+    { key: '/demands/new', icon: <EditOutlined />, label: link('/demands/new', t('nav.submitDemand')) },
+  ];
+}
+
+const DEMAND_PAGES = ['/demands/queue', '/demands/escalations', '/demands/stats', '/demands/new', '/admin/demand-categories'];
+
+/** The menu key of a demand page; a demand's detail highlights the list the user came from. */
+function demandKey(pathname: string, me: Me): string | null {
+  const exact = DEMAND_PAGES.find((p) => pathname === p);
+  if (exact) return exact;
+  if (pathname === '/my-demands' || pathname === '/demands') return pathname;
+  if (!pathname.startsWith('/demands/')) return null;
+  if (hasAnyRole(me, 'coordinator', 'leader', 'admin', 'cadre')) return '/demands';
+  if (hasAnyRole(me, 'department')) return '/demands/queue';
+  return '/my-demands';
+}
+
+/** The submenu to open for the selected key. */
+export function openKeyOf(selected: string): string[] {
+  if (selected === '/demands' || selected.startsWith('/demands/') || selected === '/admin/demand-categories') return ['demands'];
+  if (selected.startsWith('/admin/')) return ['admin'];
+  return [];
+}
+
 const SECTIONS = ['/admin/departments', '/admin/users', '/admin/themes', '/admin/zone', '/admin/calendar', '/admin/audit', '/enterprises', '/my-enterprise'];
 
 /** The menu key to highlight for a path (a detail page highlights its list). */
 export function selectedKey(pathname: string, me: Me): string {
   if (pathname.startsWith('/enterprises/') && !isStaff(me)) return '/my-enterprise';
   if (pathname === '/') return '/';
+  const demand = demandKey(pathname, me);
+  if (demand) return demand;
   return SECTIONS.find((s) => pathname === s || pathname.startsWith(`${s}/`)) ?? '';
 }

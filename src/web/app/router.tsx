@@ -7,6 +7,7 @@ import { RouteErrorPage } from './RouteErrorPage.js';
 import { RequireSession } from './session.js';
 import { HomePage } from './HomePage.js';
 import { LoginPage } from '../identity/LoginPage.js';
+import type { Role } from '../../domain/identity/roles.js';
 
 /** Each page is its own chunk, loaded when first visited. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -24,9 +25,19 @@ const RolesPage = page(() => import('../identity/RolesPage.js'), 'RolesPage');
 const ZoneSettingsPage = page(() => import('../zone/ZoneSettingsPage.js'), 'ZoneSettingsPage');
 const CalendarPage = page(() => import('../calendar/CalendarPage.js'), 'CalendarPage');
 const AuditPage = page(() => import('../audit/AuditPage.js'), 'AuditPage');
+const DemandListPage = page(() => import('../demands/DemandListPage.js'), 'DemandListPage');
+const DemandQueuePage = page(() => import('../demands/DemandQueuePage.js'), 'DemandQueuePage');
+const EscalationsPage = page(() => import('../demands/EscalationsPage.js'), 'EscalationsPage');
+const DemandStatsPage = page(() => import('../demands/DemandStatsPage.js'), 'DemandStatsPage');
+const MyDemandsPage = page(() => import('../demands/MyDemandsPage.js'), 'MyDemandsPage');
+const DemandFormPage = page(() => import('../demands/DemandFormPage.js'), 'DemandFormPage');
+const DemandDetailPage = page(() => import('../demands/DemandDetailPage.js'), 'DemandDetailPage');
+const CategoriesPage = page(() => import('../demands/CategoriesPage.js'), 'CategoriesPage');
 
 const admin = (element: ReactNode) => <RequireRole roles={['admin']}>{element}</RequireRole>;
 const staff = (element: ReactNode) => <RequireRole staff>{element}</RequireRole>;
+const only = (roles: Role[], element: ReactNode) => <RequireRole roles={roles}>{element}</RequireRole>;
+const OVERSEERS: Role[] = ['coordinator', 'leader', 'admin'];
 
 export function createRouter() {
   return createBrowserRouter([
@@ -49,6 +60,13 @@ export function createRouter() {
             { path: 'enterprises/:id', element: <EnterpriseDetailPage /> },
             { path: 'enterprises/:id/edit', element: <EnterpriseFormPage /> },
             { path: 'my-enterprise', element: <MyEnterprisePage /> },
+            { path: 'demands', element: only([...OVERSEERS, 'cadre'], <DemandListPage />) },
+            { path: 'demands/queue', element: only(['department'], <DemandQueuePage />) },
+            { path: 'demands/escalations', element: only(OVERSEERS, <EscalationsPage />) },
+            { path: 'demands/stats', element: only(OVERSEERS, <DemandStatsPage />) },
+            { path: 'demands/new', element: only(['enterprise', 'cadre', 'coordinator', 'leader'], <DemandFormPage />) },
+            { path: 'demands/:id', element: <DemandDetailPage /> },
+            { path: 'my-demands', element: only(['enterprise'], <MyDemandsPage />) },
             { path: 'admin', element: <Navigate to="/admin/users" replace /> },
             { path: 'admin/departments', element: admin(<DepartmentsPage />) },
             { path: 'admin/users', element: admin(<UsersPage />) },
@@ -57,6 +75,7 @@ export function createRouter() {
             { path: 'admin/zone', element: admin(<ZoneSettingsPage />) },
             { path: 'admin/calendar', element: admin(<CalendarPage />) },
             { path: 'admin/audit', element: admin(<AuditPage />) },
+            { path: 'admin/demand-categories', element: only(['admin', 'coordinator'], <CategoriesPage />) },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -15,6 +15,7 @@ type Values = {
   departmentId?: string | null;
   enterpriseId?: string | null;
   phone?: string;
+  email?: string;
 };
 
 /** Create a user (with an initial password) or edit one's name, roles, department, enterprise and phone. */
@@ -41,6 +42,7 @@ export function UserFormDrawer({ open, user, onClose }: { open: boolean; user: U
         departmentId: user.departmentId,
         enterpriseId: user.enterpriseId,
         phone: user.phone ?? '',
+        email: user.email ?? '',
       });
     }
   }, [open, user, form]);
@@ -52,6 +54,7 @@ export function UserFormDrawer({ open, user, onClose }: { open: boolean; user: U
       departmentId: values.roles.includes('department') ? (values.departmentId ?? null) : null,
       enterpriseId: values.roles.includes('enterprise') ? (values.enterpriseId ?? null) : null,
       phone: values.phone?.trim() || null,
+      email: values.email?.trim() || null,
     };
     const done = {
       onSuccess: () => {
@@ -151,6 +154,9 @@ export function UserFormDrawer({ open, user, onClose }: { open: boolean; user: U
             <EnterpriseSelect initialLabel={user?.enterpriseName} />
           </Form.Item>
         )}
+        <Form.Item name="email" label={t('users.email')} extra={t('users.emailHelp')} rules={[{ type: 'email', max: 120 }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
         <Form.Item name="phone" label={t('users.phone')} rules={[{ max: 40 }]}>
           <Input maxLength={40} />
         </Form.Item>

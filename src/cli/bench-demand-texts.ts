@@ -1,0 +1,23 @@
+/** Demand texts for the benchmark's generated data (what enterprises write, by category). */
+export const BENCH_DEMAND_TEXTS: { title: string; description: string; categoryCode: string }[] = [
+  { title: '厂房产证一直办不下来', description: '我司二期厂房竣工已半年，不动产权证一直办不下来，影响银行抵押贷款。', categoryCode: 'property-certificate' },
+  { title: '土地证与房产证合并登记咨询', description: '老厂区土地证和房产证分开办理，现需合并登记，不清楚需要哪些材料。', categoryCode: 'property-certificate' },
+  { title: '消防验收迟迟未排期', description: '新建车间已完工三个月，消防验收迟迟未排期，影响投产和订单交付。', categoryCode: 'completion-acceptance' },
+  { title: '竣工联合验收材料退回', description: '竣工联合验收材料被退回两次，请明确需要补正的具体内容。', categoryCode: 'completion-acceptance' },
+  { title: '扩产需要新增工业用地', description: '订单增长需扩大产能，希望园区协调新增约二十亩工业用地。', categoryCode: 'land-and-buildings' },
+  { title: '标准厂房租金减免申请', description: '入驻标准厂房第一年，申请按政策减免租金，请告知办理流程。', categoryCode: 'land-and-buildings' },
+  { title: '流动资金贷款需求', description: '原材料涨价，流动资金紧张，希望对接银行办理三千万元流动资金贷款。', categoryCode: 'funding-and-loans' },
+  { title: '知识产权质押融资咨询', description: '我司有发明专利十二项，想了解知识产权质押融资的条件和贴息政策。', categoryCode: 'funding-and-loans' },
+  { title: '园区道路破损影响物流', description: '厂区门口道路破损严重，大货车进出困难，请协调修复。', categoryCode: 'supporting-services' },
+  { title: '员工通勤公交线路', description: '员工上下班通勤不便，希望增设园区公交线路或调整班次。', categoryCode: 'supporting-services' },
+  { title: '环评批复办理进度', description: '技改项目环评报告已提交一个月，请协调加快环评批复。', categoryCode: 'environmental-approval' },
+  { title: '排污许可证变更', description: '新增生产线后需变更排污许可证，请指导办理。', categoryCode: 'environmental-approval' },
+  { title: '招工难缺技术工人', description: '数控技术工人缺口约五十人，希望人社部门协助组织专场招聘会。', categoryCode: 'talent-and-labour' },
+  { title: '人才公寓申请', description: '引进的博士研发人员需要人才公寓，请告知申请条件。', categoryCode: 'talent-and-labour' },
+  { title: '技改补贴迟迟未兑现', description: '去年申报的技改补贴已公示，资金迟迟未到账，请协调兑现。', categoryCode: 'policy-fulfilment' },
+  { title: '研发费用加计扣除政策', description: '想了解研发费用加计扣除的口径，希望税务部门上门辅导。', categoryCode: 'policy-fulfilment' },
+  { title: '电力增容申请', description: '新上设备需电力增容至两千千伏安，请协调供电公司加快办理。', categoryCode: 'utilities' },
+  { title: '天然气管网接入', description: '窑炉改造需接入天然气管网，请协调燃气公司排期施工。', categoryCode: 'utilities' },
+  { title: '宽带网络速率不足', description: '厂区宽带速率不足，影响工业互联网平台运行，希望协调运营商升级。', categoryCode: 'utilities' },
+  { title: '出口退税办理咨询', description: '首次开展外贸业务，出口退税流程不熟悉，请提供指导。', categoryCode: 'other' },
+];

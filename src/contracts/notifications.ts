@@ -1,0 +1,32 @@
+import type { Lang } from './errors.js';
+
+/**
+ * In-app notification texts by kind, in each UI language. A notification stores
+ * its kind and parameters; the server renders it in the reader's language.
+ */
+export const NOTIFICATION_MESSAGES = {
+  'demand.submitted': { zh: '新诉求待受理：{number}「{title}」', en: 'New demand to triage: {number} "{title}"' },
+  'demand.accepted': { zh: '您的诉求 {number} 已受理', en: 'Your demand {number} was accepted' },
+  'demand.declined': { zh: '您的诉求 {number} 未予受理：{reason}', en: 'Your demand {number} was declined: {reason}' },
+  'demand.assigned': { zh: '新分派诉求 {number}「{title}」，请于 {dueOn} 前办结', en: 'Demand {number} "{title}" assigned to you; due {dueOn}' },
+  'demand.assisting': { zh: '请配合办理诉求 {number}「{title}」', en: 'Please assist with demand {number} "{title}"' },
+  'demand.returned': { zh: '诉求 {number} 被{department}退回，请重新分派：{reason}', en: 'Demand {number} was returned by {department}; reassign it: {reason}' },
+  'demand.flagged': { zh: '诉求 {number} 已被退回 {count} 次，请重点协调', en: 'Demand {number} has bounced {count} times; please step in' },
+  'demand.input_requested': { zh: '牵头单位请您就诉求 {number} 提供意见：{question}', en: 'The lead department asks for your input on demand {number}: {question}' },
+  'demand.extension_requested': { zh: '诉求 {number} 申请延期至 {newDueOn}：{reason}', en: 'Demand {number}: extension to {newDueOn} requested: {reason}' },
+  'demand.extension_approved': { zh: '诉求 {number} 延期已批准，新的办结时限为 {newDueOn}', en: 'Demand {number}: extension approved, now due {newDueOn}' },
+  'demand.extension_refused': { zh: '诉求 {number} 延期申请未获批准，仍须于 {dueOn} 前办结', en: 'Demand {number}: extension refused; still due {dueOn}' },
+  'demand.waiting': { zh: '诉求 {number} 需要您补充：{reason}', en: 'Demand {number} needs something from you: {reason}' },
+  'demand.settled': { zh: '诉求 {number} 已办结，请确认是否解决并评价', en: 'Demand {number} is settled; please confirm and rate it' },
+  'demand.reopened': { zh: '诉求 {number} 企业反馈未解决，已重新办理，新的时限为 {dueOn}', en: 'Demand {number} reopened (not resolved); now due {dueOn}' },
+  'demand.reminder': { zh: '诉求 {number} 将于 {dueOn} 到期，请抓紧办理', en: 'Demand {number} is due {dueOn}' },
+  'demand.overdue': { zh: '督办：诉求 {number}「{title}」已超期（时限 {dueOn}，牵头单位 {department}）', en: 'Escalated: demand {number} "{title}" is overdue (due {dueOn}, {department})' },
+  'demand.merged': { zh: '您的诉求 {number} 已与 {into} 合并办理', en: 'Your demand {number} was merged into {into}' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type NotificationKind = keyof typeof NOTIFICATION_MESSAGES;
+
+export function renderNotification(kind: string, params: Record<string, unknown>, lang: Lang): string {
+  const template = (NOTIFICATION_MESSAGES as Record<string, { zh: string; en: string }>)[kind]?.[lang] ?? kind;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined || params[name] === null ? '' : String(params[name])));
+}

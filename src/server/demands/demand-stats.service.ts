@@ -1,0 +1,56 @@
+import type { AppContext } from '../platform/context.js';
+import type { Actor } from '../../domain/identity/actor.js';
+import type { DemandStats } from '../../contracts/demands.js';
+import { startOfDayInZone } from '../../domain/calendar/day-bounds-in-zone.js';
+import { addDays } from '../../domain/calendar/index.js';
+import { fieldError } from '../../contracts/field-messages.js';
+import { DomainError, forbidden } from '../platform/errors.js';
+import { zoneToday } from '../zone/zone-today.js';
+import { demandPolicy } from './demands.policy.js';
+import { countDemands, type CountRow } from './demands.repository.js';
+
+const CHANNEL_NAMES: Record<string, string> = { portal: '企业端', visit: '走访·现场办公', cadre: '挂点干部代报', hotline: '服务热线' };
+const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+
+function line(r: CountRow, name: string) {
+  return {
+    key: r.key ?? '',
+    name,
+    received: r.received,
+    settled: r.settled,
+    settledOnTime: r.settledOnTime,
+    overdue: r.overdue,
+    onTimeRate: rate(r.settledOnTime, r.settled),
+    satisfactionRate: rate(r.satisfiedOrBasically, r.rated),
+  };
+}
+
+/** The counts the seed reports, for the days from..to (inclusive) in the zone's time zone. */
+export async function demandStats(ctx: AppContext, actor: Actor, from: string, to: string): Promise<DemandStats> {
+  if (!demandPolicy.stats(actor)) throw forbidden();
+  if (to < from) throw new DomainError('VALIDATION_FAILED', [fieldError('to', 'valid-until-before-start')]);
+  const { today, timeZone } = await zoneToday(ctx, actor.zoneId);
+  const start = startOfDayInZone(from, timeZone);
+  const before = startOfDayInZone(addDays(to, 1), timeZone);
+  const count = (group: Parameters<typeof countDemands>[7]) => countDemands(ctx.db, actor.zoneId, start, before, from, to, today, group);
+  const [[total], byCategory, byDepartment, byChannel] = await Promise.all([count(null), count('category'), count('department'), count('channel')]);
+  const t = total!;
+  return {
+    from,
+    to,
+    received: t.received,
+    accepted: t.accepted,
+    declined: t.declined,
+    settled: t.settled,
+    settledOnTime: t.settledOnTime,
+    overdue: t.overdue,
+    extended: t.extended,
+    reopened: t.reopened,
+    confirmedByDefault: t.confirmedByDefault,
+    onTimeRate: rate(t.settledOnTime, t.settled),
+    satisfactionRate: rate(t.satisfiedOrBasically, t.rated),
+    byCategory: byCategory.map((r) => line(r, r.name ?? r.key ?? '')),
+    byDepartment: byDepartment.map((r) => line(r, r.name ?? '（未分派）')),
+    byChannel: byChannel.map((r) => line(r, CHANNEL_NAMES[r.key ?? ''] ?? r.key ?? '')),
+  };
+}

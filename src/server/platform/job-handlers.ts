@@ -1,0 +1,5 @@
+import { demandJobHandlers } from '../demands/demand-jobs.js';
+import type { JobHandlers } from './jobs.js';
+
+/** Every kind of background job the platform runs, by area. */
+export const JOB_HANDLERS: JobHandlers = { ...demandJobHandlers };

@@ -1,3 +1,4 @@
+CREATE EXTENSION IF NOT EXISTS btree_gin;--> statement-breakpoint
 CREATE TABLE "demand_assisting_departments" (
 	"zone_id" uuid NOT NULL,
 	"demand_id" uuid NOT NULL,
@@ -193,6 +194,6 @@ CREATE INDEX "demands_submitted_idx" ON "demands" USING btree ("zone_id","submit
 CREATE INDEX "demands_enterprise_idx" ON "demands" USING btree ("zone_id","enterprise_id","submitted_at");--> statement-breakpoint
 CREATE INDEX "demands_lead_department_idx" ON "demands" USING btree ("zone_id","lead_department_id","status","due_on");--> statement-breakpoint
 CREATE INDEX "demands_category_idx" ON "demands" USING btree ("zone_id","category_code","submitted_at");--> statement-breakpoint
-CREATE INDEX "demands_search_idx" ON "demands" USING gin (to_tsvector('simple', "search_tokens"));--> statement-breakpoint
+CREATE INDEX "demands_search_idx" ON "demands" USING gin ("zone_id",to_tsvector('simple', "search_tokens"));--> statement-breakpoint
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("zone_id","user_id","at");--> statement-breakpoint
 CREATE INDEX "scheduled_jobs_due_idx" ON "scheduled_jobs" USING btree ("state","run_at");

@@ -182,7 +182,7 @@ uscc
 program
   .command('bench')
   .description('run the benchmarks (speed targets; exit 1 when one is missed)')
-  .option('--postgres <url>', 'also run the import benchmark on this PostgreSQL database (it is emptied first)')
+  .option('--postgres <url>', 'also run the import and the 1,000,000-demand benchmarks on this PostgreSQL database (it is emptied first)')
   .action(async (o: { postgres?: string }) => {
     const { runBenchmarks } = await import('./bench.js');
     await runBenchmarks(config(), { postgresUrl: o.postgres });

@@ -90,7 +90,9 @@ function whereOf(zoneId: string, f: DemandFilter): SQL {
   if (s.kind === 'none') conds.push(sql`false`);
   if (s.kind === 'enterprise') conds.push(eq(demands.enterpriseId, s.enterpriseId));
   if (s.kind === 'department') conds.push(sql`(${demands.leadDepartmentId} = ${s.departmentId} or ${assistedBy(s.departmentId)})`);
-  if (s.kind === 'cadre') conds.push(sql`(${enterprises.cadreId} = ${s.userId} or ${demands.submittedBy} = ${s.userId})`);
+  if (s.kind === 'cadre') {
+    conds.push(sql`(${demands.submittedBy} = ${s.userId} or exists (select 1 from enterprises e where e.zone_id = demands.zone_id and e.id = demands.enterprise_id and e.cadre_id = ${s.userId}))`);
+  }
   if (f.statuses?.length) conds.push(inArray(demands.status, f.statuses));
   if (f.categoryCode) conds.push(eq(demands.categoryCode, f.categoryCode));
   if (f.departmentId) conds.push(sql`(${demands.leadDepartmentId} = ${f.departmentId} or ${assistedBy(f.departmentId)})`);
@@ -131,17 +133,20 @@ function orderOf(f: DemandFilter): SQL[] {
   }
 }
 
+/**
+ * One page of a filtered list and the filter's total. The page is chosen on `demands` alone (its
+ * own indexes, no joins), then only those rows are joined to their enterprise, category and
+ * department: with 20,000 demands in a zone the joins stay at one page's size.
+ */
 export async function listDemandRows(db: Queryable, zoneId: string, f: DemandFilter): Promise<{ rows: DemandListRow[]; total: number }> {
   const where = whereOf(zoneId, f);
-  const [rows, [totalRow]] = await Promise.all([
-    baseSelect(db).where(where).orderBy(...orderOf(f)).limit(f.limit).offset(f.offset),
-    db
-      .select({ n: count() })
-      .from(demands)
-      .innerJoin(enterprises, and(eq(enterprises.zoneId, demands.zoneId), eq(enterprises.id, demands.enterpriseId)))
-      .where(where),
+  const [page, [totalRow]] = await Promise.all([
+    db.select({ id: demands.id }).from(demands).where(where).orderBy(...orderOf(f)).limit(f.limit).offset(f.offset),
+    db.select({ n: count() }).from(demands).where(where),
   ]);
-  return { rows: rows.map(flatten), total: Number(totalRow?.n ?? 0) };
+  const ids = page.map((p) => p.id);
+  const byId = new Map((await findDemandsByIds(db, zoneId, ids)).map((r) => [r.id, r]));
+  return { rows: ids.map((id) => byId.get(id)!).filter(Boolean), total: Number(totalRow?.n ?? 0) };
 }
 
 export async function findDemandListRow(db: Queryable, zoneId: string, id: string, forUpdate = false): Promise<DemandListRow | undefined> {

@@ -276,7 +276,7 @@ export const DemandStats = Type.Object({
   declined: Type.Integer(),
   settled: Type.Integer(),
   settledOnTime: Type.Integer(),
-  overdue: Type.Integer({ description: 'still open and past the deadline now' }),
+  overdue: Type.Integer({ description: 'deadline in the period, and settled late or still unsettled' }),
   extended: Type.Integer(),
   reopened: Type.Integer(),
   confirmedByDefault: Type.Integer(),

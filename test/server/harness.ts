@@ -41,9 +41,13 @@ export type TestApp = {
 };
 
 /** A fresh database (migrated, demo zone loaded) and the HTTP app on it. */
-export async function startTestApp(backend: Backend, opts: { demo?: boolean } = {}): Promise<TestApp> {
+/**
+ * `pgliteDir`: keep the embedded database in this directory instead of memory, so that a
+ * second context can open it after the first closed (a restart).
+ */
+export async function startTestApp(backend: Backend, opts: { demo?: boolean; pgliteDir?: string } = {}): Promise<TestApp> {
   if (backend.url) await emptyPostgresDatabase(backend.url);
-  const database = await openDatabase({ databaseUrl: backend.url, dataDir: null });
+  const database = await openDatabase({ databaseUrl: backend.url, dataDir: backend.url ? null : (opts.pgliteDir ?? null) });
   await database.migrate();
   let now: Date | null = null;
   const clock = { now: () => now ?? new Date(), set: (d: Date | null) => { now = d; } };

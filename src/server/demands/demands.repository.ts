@@ -103,7 +103,8 @@ function whereOf(zoneId: string, f: DemandFilter): SQL {
   if (f.provisional !== undefined) {
     conds.push(f.provisional ? and(eq(demands.dueProvisional, true), inArray(demands.status, [...HANDLING_STATUSES])) as SQL : eq(demands.dueProvisional, false));
   }
-  if (f.escalated === true) conds.push(and(sql`${demands.escalationLevel} > 0`, inArray(demands.status, [...OPEN_STATUSES])) as SQL);
+  // 督办 stays on the list until the demand is settled (settling resolves its escalations).
+  if (f.escalated === true) conds.push(and(sql`${demands.escalationLevel} > 0`, inArray(demands.status, ['submitted', 'accepted', 'assigned', 'in_progress', 'waiting'])) as SQL);
   if (f.escalated === false) conds.push(eq(demands.escalationLevel, 0));
   if (f.flagged !== undefined) conds.push(f.flagged ? sql`${demands.bounceCount} > ${BOUNCE_FLAG_THRESHOLD}` : sql`${demands.bounceCount} <= ${BOUNCE_FLAG_THRESHOLD}`);
   if (f.pendingExtension !== undefined) conds.push(f.pendingExtension ? pendingExtension : sql`not ${pendingExtension}`);

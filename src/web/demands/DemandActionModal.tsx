@@ -6,7 +6,7 @@ import { useApiErrorHandler } from '../app/errors.js';
 import { useSession } from '../app/session.js';
 import { ActionFields } from './ActionFields.js';
 import { CONFIRMED_ACTIONS, initialValues, toActionCall, type ActionValues } from './demand-actions.js';
-import { useDemandAction } from './demand-api.js';
+import { useDemandAction, useDemandCategories } from './demand-api.js';
 import type { DemandDetail, FormAction } from './demand-types.js';
 
 type Props = { demand: DemandDetail; action: FormAction | null; onClose: () => void };
@@ -19,13 +19,15 @@ export function DemandActionModal({ demand, action, onClose }: Props) {
   const [form] = Form.useForm<ActionValues>();
   const mutation = useDemandAction(demand.id);
   const me = useSession();
+  const categories = useDemandCategories();
+  const categoryDefault = categories.data?.items.find((c) => c.code === demand.categoryCode)?.defaultDepartmentId ?? null;
 
   useEffect(() => {
     if (!action) return;
     form.resetFields();
     // An assisting department's note is for the administration by default, as the server would keep it.
     const assisting = Boolean(me.departmentId) && me.departmentId !== demand.leadDepartmentId && demand.assistingDepartments.some((a) => a.id === me.departmentId);
-    form.setFieldsValue({ ...initialValues(action, demand), ...(action === 'progress' && assisting ? { internal: true } : {}) });
+    form.setFieldsValue({ ...initialValues(action, demand, categoryDefault), ...(action === 'progress' && assisting ? { internal: true } : {}) });
     // Only when a form opens: the demand refreshing underneath must not wipe what is being typed.
   }, [action, form]);
 

@@ -47,9 +47,14 @@ export function pendingExtension(d: DemandDetail) {
 }
 
 /** The form's starting values (the current assignment when reassigning, the current texts when editing). */
-export function initialValues(action: FormAction, d: DemandDetail): ActionValues {
+/** A form's starting values; an assignment starts from the current lead, else the category's default department. */
+export function initialValues(action: FormAction, d: DemandDetail, categoryDefaultDepartmentId: string | null = null): ActionValues {
   if (action === 'assign') {
-    return { leadDepartmentId: d.leadDepartmentId ?? undefined, assistingDepartmentIds: d.assistingDepartments.map((a) => a.id), categoryCode: d.categoryCode };
+    return {
+      leadDepartmentId: d.leadDepartmentId ?? categoryDefaultDepartmentId ?? undefined,
+      assistingDepartmentIds: d.assistingDepartments.map((a) => a.id),
+      categoryCode: d.categoryCode,
+    };
   }
   if (action === 'edit') {
     return {
@@ -61,7 +66,7 @@ export function initialValues(action: FormAction, d: DemandDetail): ActionValues
   }
   if (action === 'progress') return { internal: false };
   if (action === 'decide_extension') return { approve: true };
-  if (action === 'confirm') return { resolved: true, satisfaction: 'satisfied' };
+  // The enterprise chooses its answer and rating itself: nothing is preselected.
   return {};
 }
 

@@ -70,7 +70,7 @@ export function benchRows(count: number): ExportRow[] {
       address: `江西省景德镇市高新区梧桐大道${(i % 300) + 1}号`,
       foundedOn: `${2000 + (i % 25)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
       aboveScale: revenue >= 20_000_000,
-      cadre: null,
+      cadre: null, leader: null,
       themes: [],
       contactName: '李娜',
       contactPhone: `138${String(10_000_000 + i).padStart(8, '0')}`,

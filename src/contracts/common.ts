@@ -7,7 +7,8 @@ export const IsoDateTime = Type.String({ format: 'date-time' });
 export const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
 
 export const Paging = {
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  // Bounded so that (page - 1) × pageSize stays a valid SQL OFFSET (a bigint) rather than a 500.
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
 };
 

@@ -127,7 +127,7 @@ export const DemandSummary = Type.Object({
   dueOn: Nullable(IsoDate),
   provisional: Type.Boolean({ description: 'the deadline lies in a provisional calendar year and may move' }),
   countdown: Nullable(Countdown),
-  extended: Type.Boolean(),
+  extended: Type.Boolean({ description: 'an extension was approved at some point (stays true after a reassignment or reopening)' }),
   hasPendingExtension: Type.Boolean(),
   bounceCount: Type.Integer(),
   flagged: Type.Boolean({ description: 'bounced more than twice' }),
@@ -171,6 +171,12 @@ export const DemandAttachment = Type.Object({
   uploadedByName: Nullable(Type.String()),
 });
 export type DemandAttachment = Type.Static<typeof DemandAttachment>;
+
+export const AttachmentRules = Type.Object({
+  extensions: Type.Array(Type.String(), { description: 'allowed file extensions, lower case' }),
+  maxBytes: Type.Integer({ description: 'the largest file accepted (UPLOAD_MAX_MB)' }),
+});
+export type AttachmentRules = Type.Static<typeof AttachmentRules>;
 
 const Ref = Type.Object({ id: Uuid, number: Type.String(), title: Type.String(), status: StringEnum(DEMAND_STATUSES) });
 

@@ -102,11 +102,13 @@ for (const backend of backends()) {
         const late = await read(c.coordinator, d.id);
         expect(late).toMatchObject({ escalationLevel: 2, status: 'assigned', countdown: { overdue: true, tone: 'red' } });
         expect(late.timeline.at(-1)).toMatchObject({ kind: 'escalated', internal: true, data: { reason: 'overdue', dueOn: '2026-10-09' } });
-        for (const who of [c.coordinator, c.leader, c.leader2]) {
+        // To the coordinator and the enterprise's liaison leader (the demo's 崧原 has `leader`), not to every leader.
+        for (const who of [c.coordinator, c.leader]) {
           const overdue = await notificationsAbout(who, d.id, 'demand.overdue');
           expect(overdue).toHaveLength(1);
           expect(overdue[0]!.title).toContain(LAND);
         }
+        expect(await notificationsAbout(c.leader2, d.id, 'demand.overdue')).toEqual([]);
         expect(await lists(c.coordinator, 'overdue=true', d)).toBe(true);
         expect(await lists(c.coordinator, 'escalated=true', d)).toBe(true);
         expect(await run()).toEqual({ ran: 0, failed: 0 });
@@ -141,6 +143,44 @@ for (const backend of backends()) {
         await run();
         const reminded = await read(c.coordinator, d.id);
         expect(reminded.timeline.filter((e) => e.kind === 'reminded')).toMatchObject([{ data: { dueOn: '2026-10-16' } }]);
+      });
+    });
+
+    describe('demand.escalate to the enterprise’s liaison leader (包联领导)', () => {
+      it('escalates an overdue demand of an enterprise with a leader to that leader and the coordinators only', async () => {
+        const page = ok<{ items: { id: string; leaderId: string | null }[] }>(await c.coordinator({ url: '/api/enterprises?pageSize=50' }));
+        const target = page.items.find((e) => e.id !== c.enterpriseId && e.id !== c.otherEnterpriseId)!;
+        ok(await c.admin({ method: 'PATCH', url: `/api/enterprises/${target.id}`, payload: { leaderId: c.userIds.leader2 } }));
+
+        t.clock.set(at('2026-09-24'));
+        const filed = ok<DemandDetail>(await c.coordinator({
+          method: 'POST', url: '/api/demands',
+          payload: { enterpriseId: target.id, channel: 'hotline', title: '企业来电：用电增容审批', description: '企业来电反映扩产需要用电增容，审批进度不明。', categoryCode: 'property-certificate' },
+        }));
+        expect(filed.ownerLeaderId).toBe(c.userIds.leader2);
+        const d = ok<DemandDetail>(await act(c.coordinator, filed.id, 'assign', { leadDepartmentId: c.departments[LAND] }));
+        expect(d.dueOn).toBe('2026-10-09');
+
+        t.clock.set(at('2026-10-10', '09:00'));
+        await run();
+        expect((await read(c.coordinator, d.id)).escalationLevel).toBe(2);
+        expect(await notificationsAbout(c.coordinator, d.id, 'demand.overdue')).toHaveLength(1);
+        expect(await notificationsAbout(c.leader2, d.id, 'demand.overdue')).toHaveLength(1);
+        expect(await notificationsAbout(c.leader, d.id, 'demand.overdue')).toEqual([]);
+      });
+
+      it('keeps the visiting leader, or an explicit owner, over the enterprise’s leader', async () => {
+        const page = ok<{ items: { id: string; leaderId: string | null }[] }>(await c.coordinator({ url: '/api/enterprises?pageSize=50' }));
+        const target = page.items.find((e) => e.id !== c.enterpriseId && e.id !== c.otherEnterpriseId)!;
+        ok(await c.admin({ method: 'PATCH', url: `/api/enterprises/${target.id}`, payload: { leaderId: c.userIds.leader2 } }));
+        const body = { enterpriseId: target.id, title: '走访中企业反映用地问题', description: '走访中企业反映扩建用地指标尚未落实。', categoryCode: 'property-certificate' };
+        const visited = ok<DemandDetail>(await c.leader({ method: 'POST', url: '/api/demands', payload: { ...body, channel: 'visit' } }));
+        expect(visited.ownerLeaderId).toBe(c.userIds.leader);
+        const named = ok<DemandDetail>(await c.coordinator({ method: 'POST', url: '/api/demands', payload: { ...body, channel: 'hotline', ownerLeaderId: c.userIds.leader } }));
+        expect(named.ownerLeaderId).toBe(c.userIds.leader);
+        ok(await c.admin({ method: 'PATCH', url: `/api/enterprises/${target.id}`, payload: { leaderId: null } }));
+        const none = ok<DemandDetail>(await c.coordinator({ method: 'POST', url: '/api/demands', payload: { ...body, channel: 'hotline' } }));
+        expect(none.ownerLeaderId).toBeNull();
       });
     });
 

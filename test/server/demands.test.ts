@@ -326,7 +326,7 @@ for (const backend of backends()) {
     });
 
     describe('POST /api/demands/:id/confirm (not resolved)', () => {
-      it('reopens to the same department with a new deadline, escalating to the coordinator and then to the leaders', async () => {
+      it('reopens to the same department with a new deadline, escalating to the coordinator and then to the enterprise’s liaison leader', async () => {
         t.clock.set(at('2026-11-02'));
         const d = await inProgress(c);
         t.clock.set(at('2026-11-04'));
@@ -349,8 +349,10 @@ for (const backend of backends()) {
         t.clock.set(at('2026-11-09'));
         const again = ok<DemandDetail>(await act(c.enterprise, d.id, 'confirm', { resolved: false, satisfaction: 'dissatisfied' }));
         expect(again).toMatchObject({ status: 'assigned', reopenCount: 2, escalationLevel: 2, dueOn: '2026-11-16' });
+        // The demo enterprise's liaison leader (包联领导) is `leader`: it owns the demand, so `leader2` is not told.
+        expect(again.ownerLeaderId).toBe(c.userIds.leader);
         expect(await notificationsAbout(c.leader, d.id, 'demand.reopened')).toHaveLength(1);
-        expect(await notificationsAbout(c.leader2, d.id, 'demand.reopened')).toHaveLength(1);
+        expect(await notificationsAbout(c.leader2, d.id, 'demand.reopened')).toEqual([]);
       });
     });
 
@@ -626,6 +628,16 @@ for (const backend of backends()) {
         t.clock.set(at('2026-11-02'));
         stranger = await caller(t, 'enterprise-b', 'another-pass-2026');
         d = await inProgress(c);
+      });
+
+      describe('GET /api/demands/attachment-rules', () => {
+        it('tells a signed-in user the allowed types and the configured size limit', async () => {
+          const rules = ok<{ extensions: string[]; maxBytes: number }>(await c.enterprise({ url: '/api/demands/attachment-rules' }));
+          expect(rules.maxBytes).toBe(t.ctx.config.uploadMaxBytes);
+          expect(rules.extensions).toEqual(expect.arrayContaining(['jpg', 'png', 'pdf', 'docx', 'xlsx']));
+          expect(rules.extensions).not.toContain('exe');
+          expect((await t.app.inject({ url: '/api/demands/attachment-rules' })).statusCode).toBe(401);
+        });
       });
 
       describe('POST /api/demands/:id/attachments and GET …/attachments/:aid', () => {

@@ -215,6 +215,36 @@ for (const backend of backends()) {
       expect(listed).toEqual(job.errors.map((e) => `${e.row} ${e.column}`));
     });
 
+    it('sets the liaison leader (包联领导) by name or username, and lists an unknown or non-leader name as a cell error', async () => {
+      const codes = [testUscc(serial++), testUscc(serial++)];
+      const headers = ['企业名称', '统一社会信用代码', '包联领导'];
+      const bad = await waitForJob(await upload(admin, await workbook(headers, [
+        ['景德镇包联一号有限公司', codes[0]!, '王建华'],
+        ['景德镇包联二号有限公司', codes[1]!, '不存在的领导'],
+        ['景德镇包联三号有限公司', testUscc(serial++), '张国栋'],
+      ])));
+      expect(bad.status).toBe('failed');
+      expect(bad.errors.map((e) => [e.row, e.column, e.reason])).toEqual([[3, '包联领导', 'leader-name-unknown'], [4, '包联领导', 'leader-name-unknown']]);
+      expect(bad.errors[0]!.message).toContain('不存在的领导');
+
+      const ok = await waitForJob(await upload(admin, await workbook(headers, [
+        ['景德镇包联一号有限公司', codes[0]!, '王建华'],
+        ['景德镇包联二号有限公司', codes[1]!, 'leader2'],
+      ])));
+      expect(ok).toMatchObject({ status: 'succeeded', created: 2 });
+      expect((await findByUscc(codes[0]!))[0]).toMatchObject({ leaderName: '王建华' });
+      expect((await findByUscc(codes[1]!))[0]).toMatchObject({ leaderName: '李志远' });
+      // An update without the column keeps the leader.
+      await waitForJob(await upload(admin, await workbook(['企业名称', '统一社会信用代码'], [['景德镇包联二号有限公司', codes[1]!]])));
+      expect((await findByUscc(codes[1]!))[0]).toMatchObject({ leaderName: '李志远' });
+
+      const exported = await api(admin)({ url: `/api/enterprises/export.xlsx?q=${encodeURIComponent('景德镇包联')}` });
+      const sheet = await readSheet(exported.rawPayload);
+      const leaderColumn = ENTERPRISE_COLUMNS.findIndex((c) => c.key === 'leader') + 1;
+      expect(rowValues(sheet, 1)[leaderColumn - 1]).toBe('包联领导');
+      expect([2, 3].map((r) => String(sheet.getRow(r).getCell(leaderColumn).value)).sort()).toEqual(['李志远', '王建华'].sort());
+    });
+
     it('fails the job naming the missing column when a required header is absent', async () => {
       const before = await total();
       const file = await workbook(['企业名称', '成立日期'], [['景德镇无代码有限公司', '2018-01-01']]);

@@ -366,7 +366,7 @@ for (const backend of backends()) {
 
       it('answers 403 FORBIDDEN naming the field and changes nothing when the enterprise user changes uscc, cadreId or name', async () => {
         const before = (await api(enterprise)({ url: `/api/enterprises/${ownId}` })).json() as EnterpriseDetail;
-        const cases: Record<string, unknown>[] = [{ uscc: testUscc(serial++) }, { cadreId: null }, { name: '崧原改名有限公司' }, { aboveScale: !before.aboveScale, address: 'x' }];
+        const cases: Record<string, unknown>[] = [{ uscc: testUscc(serial++) }, { cadreId: null }, { leaderId: null }, { name: '崧原改名有限公司' }, { aboveScale: !before.aboveScale, address: 'x' }];
         for (const payload of cases) {
           const res = await api(enterprise)({ method: 'PATCH', url: `/api/enterprises/${ownId}`, payload });
           expect(res.statusCode, JSON.stringify(payload)).toBe(403);
@@ -374,7 +374,7 @@ for (const backend of backends()) {
           expect(errorFields(res)).toContain(Object.keys(payload)[0]);
         }
         const after = (await api(enterprise)({ url: `/api/enterprises/${ownId}` })).json() as EnterpriseDetail;
-        expect(after).toMatchObject({ uscc: before.uscc, cadreId: before.cadreId, name: before.name, aboveScale: before.aboveScale, address: before.address });
+        expect(after).toMatchObject({ uscc: before.uscc, cadreId: before.cadreId, leaderId: before.leaderId, name: before.name, aboveScale: before.aboveScale, address: before.address });
       });
 
       it('lets a cadre edit an enterprise assigned to them, and answers 403 for one assigned to someone else', async () => {
@@ -434,6 +434,94 @@ for (const backend of backends()) {
         const res = await api(admin)({ method: 'PATCH', url: '/api/enterprises/00000000-0000-4000-8000-000000000000', payload: { description: 'x' } });
         expect(res.statusCode).toBe(404);
         expect(errorOf(res).code).toBe('NOT_FOUND');
+      });
+    });
+
+    describe('liaison leader (包联领导)', () => {
+      let leaderId = '';
+      let leader2Id = '';
+      // Enterprises no other test touches: past the ones the patch tests pick, not the cadre's, not the enterprise user's.
+      const spare = (n: number) => all.filter((e, i) => i > 170 && e.cadreId !== cadreId && e.id !== ownId)[n]!;
+
+      beforeAll(async () => {
+        leaderId = ((await api(leader)({ url: '/api/auth/me' })).json() as { id: string }).id;
+        leader2Id = ((await api(await signIn(t.app, 'leader2'))({ url: '/api/auth/me' })).json() as { id: string }).id;
+      });
+
+      it('gives the demo enterprises leader and leader2 in turn, and lists a leader’s enterprises when filtered by leaderId', async () => {
+        const first = await list(admin, `?pageSize=200&leaderId=${leaderId}`);
+        const second = await list(admin, `?pageSize=200&leaderId=${leader2Id}`);
+        expect(first.total).toBe(demo.length / 2);
+        expect(second.total).toBe(demo.length / 2);
+        expect(first.items.every((e) => e.leaderId === leaderId && e.leaderName === '王建华')).toBe(true);
+        expect(second.items.every((e) => e.leaderId === leader2Id && e.leaderName === '李志远')).toBe(true);
+        const byUscc = new Map(all.map((e) => [e.uscc, e]));
+        demo.forEach((e, i) => expect(byUscc.get(e.uscc)!.leaderId, e.name).toBe(i % 2 === 0 ? leaderId : leader2Id));
+      });
+
+      it('lets a coordinator (a registrar, not an admin) list the leaders to choose from', async () => {
+        const coordinator = await signIn(t.app, 'coordinator');
+        const res = await api(coordinator)({ url: '/api/users?role=leader&pageSize=200' });
+        expect(res.statusCode, res.body).toBe(200);
+        expect((res.json() as { items: { id: string }[] }).items.map((u) => u.id)).toEqual(expect.arrayContaining([leaderId, leader2Id]));
+      });
+
+      it('creates an enterprise with a leader and audits the leaderId', async () => {
+        const res = await api(admin)({ method: 'POST', url: '/api/enterprises', payload: { name: '景德镇包联测试有限公司', uscc: testUscc(serial++), leaderId: leader2Id } });
+        expect(res.statusCode, res.body).toBe(200);
+        const d = res.json() as EnterpriseDetail;
+        expect(d).toMatchObject({ leaderId: leader2Id, leaderName: '李志远' });
+        const audit = await auditEntries(t.app, admin, { entity: 'enterprise', entityId: d.id, action: 'enterprise.created' });
+        expect(audit[0]!.after).toMatchObject({ leaderId: leader2Id });
+        const none = await api(admin)({ method: 'POST', url: '/api/enterprises', payload: { name: '景德镇无包联有限公司', uscc: testUscc(serial++) } });
+        expect(none.json()).toMatchObject({ leaderId: null, leaderName: null });
+      });
+
+      it('answers 400 VALIDATION_FAILED on leaderId when the user is not a leader, is inactive or does not exist', async () => {
+        const retired = await api(admin)({
+          method: 'POST', url: '/api/users', payload: { username: 'retired-leader', displayName: '退休领导', password: 'retired-pass-2026', roles: ['leader'] },
+        });
+        expect(retired.statusCode, retired.body).toBe(200);
+        const retiredId = (retired.json() as { id: string }).id;
+        expect((await api(admin)({ method: 'PATCH', url: `/api/users/${retiredId}`, payload: { active: false } })).statusCode).toBe(200);
+        const before = await total();
+        for (const id of [cadreId, retiredId, '00000000-0000-4000-8000-000000000000']) {
+          const res = await api(admin)({ method: 'POST', url: '/api/enterprises', payload: { name: '景德镇错领导有限公司', uscc: testUscc(serial++), leaderId: id } });
+          expect(res.statusCode, id).toBe(400);
+          expect(errorOf(res).code).toBe('VALIDATION_FAILED');
+          expect(errorFields(res)).toEqual(['leaderId']);
+        }
+        expect(await total()).toBe(before);
+        const patch = await api(admin)({ method: 'PATCH', url: `/api/enterprises/${spare(0).id}`, payload: { leaderId: cadreId } });
+        expect(patch.statusCode).toBe(400);
+        expect(errorFields(patch)).toEqual(['leaderId']);
+      });
+
+      it('lets a registrar change or clear the leader, and audits the leader before and after', async () => {
+        const target = spare(1);
+        const other = target.leaderId === leaderId ? leader2Id : leaderId;
+        const coordinator = await signIn(t.app, 'coordinator');
+        const changed = await api(coordinator)({ method: 'PATCH', url: `/api/enterprises/${target.id}`, payload: { leaderId: other } });
+        expect(changed.statusCode, changed.body).toBe(200);
+        expect(changed.json()).toMatchObject({ leaderId: other, leaderName: other === leaderId ? '王建华' : '李志远' });
+        const cleared = await api(admin)({ method: 'PATCH', url: `/api/enterprises/${target.id}`, payload: { leaderId: null } });
+        expect(cleared.json()).toMatchObject({ leaderId: null, leaderName: null });
+        const audit = await auditEntries(t.app, admin, { entity: 'enterprise', entityId: target.id, action: 'enterprise.updated' });
+        expect(audit.map((a) => [(a.before as { leaderId: string | null }).leaderId, (a.after as { leaderId: string | null }).leaderId])).toEqual(
+          expect.arrayContaining([[target.leaderId, other], [other, null]]),
+        );
+      });
+
+      it('answers 403 naming leaderId when a cadre changes the leader of its own enterprise, yet lets it send the leader unchanged', async () => {
+        const mine = all.find((e) => e.cadreId === cadreId && e.id !== ownId)!;
+        const other = mine.leaderId === leaderId ? leader2Id : leaderId;
+        const res = await api(cadre)({ method: 'PATCH', url: `/api/enterprises/${mine.id}`, payload: { leaderId: other } });
+        expect(res.statusCode).toBe(403);
+        expect(errorOf(res).code).toBe('FORBIDDEN');
+        expect(errorFields(res)).toEqual(['leaderId']);
+        const same = await api(cadre)({ method: 'PATCH', url: `/api/enterprises/${mine.id}`, payload: { leaderId: mine.leaderId, description: '包联领导不变' } });
+        expect(same.statusCode, same.body).toBe(200);
+        expect(same.json()).toMatchObject({ leaderId: mine.leaderId, description: '包联领导不变' });
       });
     });
   });

@@ -36,6 +36,8 @@ export const enterprises = pgTable(
     foundedOn: date('founded_on', { mode: 'string' }),
     aboveScale: boolean('above_scale').notNull().default(false),
     cadreId: uuid('cadre_id'),
+    /** 包联领导: the leader who owns the enterprise; overdue demands escalate to them. */
+    leaderId: uuid('leader_id'),
     description: text('description'),
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -45,6 +47,7 @@ export const enterprises = pgTable(
     primaryKey({ columns: [t.zoneId, t.id] }),
     unique('enterprises_zone_uscc_key').on(t.zoneId, t.uscc),
     foreignKey({ name: 'enterprises_cadre_fk', columns: [t.zoneId, t.cadreId], foreignColumns: [users.zoneId, users.id] }),
+    foreignKey({ name: 'enterprises_leader_fk', columns: [t.zoneId, t.leaderId], foreignColumns: [users.zoneId, users.id] }),
     index('enterprises_name_idx').on(t.zoneId, t.name),
   ],
 );

@@ -5,3 +5,4 @@ export * from './compute-deadline.js';
 export * from './measure-text-similarity.js';
 export * from './anonymise-demand-text.js';
 export * from './demand-channels.js';
+export * from './attachment-kinds.js';

@@ -17,9 +17,9 @@ import { findDepartment } from '../identity/identity.repository.js';
 import { demandPolicy } from './demands.policy.js';
 import { getDemand } from './demands.service.js';
 import {
-  deadlineOf, decideOrThrow, loadForChange, scheduleAutoClose, scheduleDeadlineJobs, writeChange, type Env,
+  deadlineOf, decideOrThrow, loadForChange, loadForJob, scheduleAutoClose, scheduleDeadlineJobs, withinCalendar, writeChange, type Env,
 } from './demand-change.js';
-import { findCategory, insertEscalation, insertExtension, listExtensions, replaceAssisting, resolveEscalations, updateExtension, type DemandListRow } from './demands.repository.js';
+import { closePendingExtensions, findCategory, insertEscalation, insertExtension, listExtensions, replaceAssisting, resolveEscalations, updateExtension, type DemandListRow } from './demands.repository.js';
 import type { DemandDetail, DemandSummary } from '../../contracts/demands.js';
 import type { NotificationSpec } from '../notifications/notifications.service.js';
 
@@ -44,6 +44,10 @@ async function act(
   // An actor whose part the action ended (a department returning the demand) sees it as it left it.
   return getDemand(ctx, actor, id, ctx.db, parties);
 }
+
+/** A pending extension belongs to the department that asked and the deadline it had: it ends when the demand leaves them. */
+const withdrawPendingExtension = (env: Env, row: DemandListRow, why: string) =>
+  row.hasPendingExtension ? closePendingExtensions(env.tx, row.zoneId, row.id, env.now, why) : Promise.resolve();
 
 const toEnterprise = (row: DemandListRow) => ({ enterpriseId: row.enterpriseId });
 const note = (kind: NotificationSpec['kind'], row: DemandListRow, to: NotificationSpec['to'], params: NotificationSpec['params'] = {}): NotificationSpec => ({
@@ -100,6 +104,7 @@ async function assignIn(env: Env, actor: Actor, row: DemandListRow, parties: Set
   const deadline = deadlineOf(env.calendar, { baseOn: env.today, days, pausedDays: 0 });
   const assisting = [...new Set(body.assistingDepartmentIds ?? [])];
   await replaceAssisting(env.tx, actor.zoneId, row.id, assisting);
+  await withdrawPendingExtension(env, row, '诉求已重新分派，延期申请自动撤销');
   // A second assignment (directly, or after a department returned it) is a reassignment.
   const reassigned = row.status === 'assigned' || row.bounceCount > 0;
   const lead = await findDepartment(env.tx, actor.zoneId, body.leadDepartmentId);
@@ -119,7 +124,6 @@ async function assignIn(env: Env, actor: Actor, row: DemandListRow, parties: Set
       pausedDays: 0,
       dueOn: deadline.dueOn,
       dueProvisional: deadline.provisional,
-      extended: false,
       waitingSince: null,
     },
     events: [{
@@ -205,11 +209,12 @@ export function returnDemand(ctx: AppContext, actor: Actor, id: string, reason: 
     const flagged = bounces > BOUNCE_FLAG_THRESHOLD;
     const department = row.leadDepartmentName ?? '';
     await replaceAssisting(env.tx, actor.zoneId, row.id, []);
+    await withdrawPendingExtension(env, row, '诉求已退回，延期申请自动撤销');
     await writeChange(env, actor, row, {
       action: 'returned',
       patch: {
         status: next, bounceCount: bounces, leadDepartmentId: null, dueOn: null, dueProvisional: false, acknowledgedAt: null, waitingSince: null,
-        deadlineBaseOn: null, deadlineDays: null, pausedDays: 0, extended: false,
+        deadlineBaseOn: null, deadlineDays: null, pausedDays: 0,
       },
       events: [
         { kind: 'returned', note: reason.trim(), internal: true, data: { departmentName: department, bounceCount: bounces } },
@@ -273,10 +278,12 @@ export function decideExtension(ctx: AppContext, actor: Actor, id: string, exten
       return;
     }
     // From now on the deadline is the approved day; time waiting afterwards is added to it.
-    const deadline = deadlineOf(env.calendar, { baseOn: pending.requestedDueOn, days: 0, pausedDays: 0 });
+    // Time waited since the request may already have moved the deadline past the day asked for: approval never shortens it.
+    const approvedOn = row.dueOn && row.dueOn > pending.requestedDueOn ? row.dueOn : pending.requestedDueOn;
+    const deadline = deadlineOf(env.calendar, { baseOn: approvedOn, days: 0, pausedDays: 0 });
     await writeChange(env, actor, row, {
       action: 'extension_approved',
-      patch: { deadlineBaseOn: pending.requestedDueOn, deadlineDays: 0, pausedDays: 0, dueOn: deadline.dueOn, dueProvisional: deadline.provisional, extended: true },
+      patch: { deadlineBaseOn: approvedOn, deadlineDays: 0, pausedDays: 0, dueOn: deadline.dueOn, dueProvisional: deadline.provisional, extended: true },
       events: [{ kind: 'extension_approved', note: pending.reason, data: { extensionId, previousDueOn: pending.previousDueOn, newDueOn: deadline.dueOn, decisionNote } }],
       notifications: [
         note('demand.extension_approved', row, { departmentIds: row.leadDepartmentId ? [row.leadDepartmentId] : [], enterpriseId: row.enterpriseId }, { newDueOn: deadline.dueOn }),
@@ -302,7 +309,7 @@ export function waitForEnterprise(ctx: AppContext, actor: Actor, id: string, rea
 export function resumeDemand(ctx: AppContext, actor: Actor, id: string, body: { note?: string }) {
   return act(ctx, actor, id, async (env, { row, parties }) => {
     const next = decideOrThrow(row, parties, 'resume');
-    const paused = pausedWorkingDays(env.calendar, row.waitingSince ?? env.today, env.today);
+    const paused = withinCalendar(() => pausedWorkingDays(env.calendar, row.waitingSince ?? env.today, env.today));
     const pausedDays = row.pausedDays + paused;
     const deadline = deadlineOf(env.calendar, { baseOn: row.deadlineBaseOn ?? env.today, days: row.deadlineDays ?? 0, pausedDays });
     await writeChange(env, actor, row, {
@@ -318,8 +325,9 @@ export function settleDemand(ctx: AppContext, actor: Actor, id: string, answer: 
   return act(ctx, actor, id, async (env, { row, parties }) => {
     const next = decideOrThrow(row, parties, 'settle');
     const onTime = row.dueOn ? settledOnTime(env.today, row.dueOn) : true;
-    const confirmBy = addWorkingDays(env.calendar, env.today, CONFIRMATION_WORKING_DAYS).due;
+    const confirmBy = withinCalendar(() => addWorkingDays(env.calendar, env.today, CONFIRMATION_WORKING_DAYS).due);
     await resolveEscalations(env.tx, actor.zoneId, row.id, env.now);
+    await withdrawPendingExtension(env, row, '诉求已办结，延期申请自动撤销');
     await writeChange(env, actor, row, {
       action: 'settled',
       // A new settlement waits for a new answer: an earlier "not resolved" rating stays in the timeline only.
@@ -362,7 +370,7 @@ export function confirmDemand(ctx: AppContext, actor: Actor, id: string, body: C
       patch: {
         status: next, reopenCount, escalationLevel: level, escalatedAt: env.now, resolved: false, satisfaction: body.satisfaction, confirmComment: comment,
         settledAt: null, settledOnTime: null, acknowledgedAt: null, deadlineBaseOn: env.today, deadlineDays: days, pausedDays: 0,
-        dueOn: deadline.dueOn, dueProvisional: deadline.provisional, extended: false,
+        dueOn: deadline.dueOn, dueProvisional: deadline.provisional,
       },
       events: [
         { kind: 'confirmed', note: comment, data: { resolved: false, satisfaction: body.satisfaction } },
@@ -388,6 +396,7 @@ export function mergeDemand(ctx: AppContext, actor: Actor, id: string, intoId: s
     const target = await loadForChange(env.tx, actor, intoId);
     if (target.row.enterpriseId !== row.enterpriseId) throw new DomainError('DEMAND_MERGE_INVALID', [fieldError('intoId', 'merge-other-enterprise')]);
     if (!OPEN_STATUSES.includes(target.row.status as DemandStatus)) throw new DomainError('DEMAND_MERGE_INVALID', [fieldError('intoId', 'merge-target-closed')]);
+    await withdrawPendingExtension(env, row, '诉求已合并，延期申请自动撤销');
     await writeChange(env, actor, row, {
       action: 'merged',
       patch: { status: next, mergedIntoId: intoId, closedAt: env.now },
@@ -404,7 +413,9 @@ export function mergeDemand(ctx: AppContext, actor: Actor, id: string, intoId: s
 
 /** Job: the enterprise did not answer within 5 working days; the demand closes as confirmed by default. */
 export async function autoCloseDemand(ctx: AppContext, tx: Tx, system: SystemActor, demandId: string, settledAt: string): Promise<void> {
-  const { row, parties } = await loadForChange(tx, system, demandId);
+  const loaded = await loadForJob(tx, system, demandId);
+  if (!loaded) return;
+  const { row, parties } = loaded;
   if (row.status !== 'settled' || row.settledAt?.toISOString() !== settledAt) return;
   const next = decideOrThrow(row, parties, 'auto_close');
   const env = await envOf(ctx, tx, system.zoneId);

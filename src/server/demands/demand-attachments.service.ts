@@ -7,7 +7,8 @@ import { hasRole } from '../../domain/identity/actor.js';
 
 import type { DemandAttachment } from '../../contracts/demands.js';
 import { fieldError } from '../../contracts/field-messages.js';
-import { DomainError, notFound } from '../platform/errors.js';
+import { DomainError, forbidden, notFound } from '../platform/errors.js';
+import { ATTACHMENT_EXTENSIONS, attachmentExtension, type AttachmentExtension } from '../../domain/demands/index.js';
 import { inTransaction } from '../platform/transaction.js';
 import { zoneToday } from '../zone/zone-today.js';
 import { zoneCalendar } from '../calendar/calendar.service.js';
@@ -19,7 +20,7 @@ import { getDemand } from './demands.service.js';
  * What may be attached: images, PDF and Office documents, recognised by extension and checked
  * against the file's first bytes, so a renamed executable is refused.
  */
-const KINDS: Record<string, { type: string; magic: (b: Buffer) => boolean }> = {
+const KINDS: Record<AttachmentExtension, { type: string; magic: (b: Buffer) => boolean }> = {
   jpg: { type: 'image/jpeg', magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   jpeg: { type: 'image/jpeg', magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   png: { type: 'image/png', magic: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
@@ -41,12 +42,16 @@ function isOle(b: Buffer) {
   return b.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
 }
 
-export const ATTACHMENT_EXTENSIONS = Object.keys(KINDS);
+/** What the upload form needs to know before sending a file; any signed-in user may ask. */
+export async function attachmentRules(ctx: AppContext, actor: Actor): Promise<{ extensions: string[]; maxBytes: number }> {
+  if (actor.roles.length === 0) throw forbidden();
+  return { extensions: [...ATTACHMENT_EXTENSIONS], maxBytes: ctx.config.uploadMaxBytes };
+}
 
 function kindOf(fileName: string, content: Buffer) {
-  const ext = path.extname(fileName).slice(1).toLowerCase();
+  const ext = attachmentExtension(fileName);
+  if (!ext) throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', [fieldError('file', 'attachment-type', { value: path.extname(fileName).slice(1) || fileName })]);
   const kind = KINDS[ext];
-  if (!kind) throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', [fieldError('file', 'attachment-type', { value: ext || fileName })]);
   if (content.length === 0) throw new DomainError('VALIDATION_FAILED', [fieldError('file', 'file-required')]);
   if (!kind.magic(content)) throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', [fieldError('file', 'attachment-content-mismatch', { value: ext })]);
   return kind;

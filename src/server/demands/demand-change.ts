@@ -63,6 +63,24 @@ export function deadlineOf(calendar: WorkingCalendar, basis: DeadlineBasis) {
   }
 }
 
+/** Runs calendar arithmetic, answering a day outside the calendar's years as CALENDAR_OUT_OF_RANGE (400), not a crash. */
+export function withinCalendar<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (e) {
+    if (e instanceof CalendarRangeError) {
+      throw new DomainError('CALENDAR_OUT_OF_RANGE', [{ field: 'date', reason: 'out-of-range', message: e.messages.zh, messages: e.messages }]);
+    }
+    throw e;
+  }
+}
+
+/** For a job: the demand locked for the change, or undefined when it no longer exists (the job is then stale). */
+export async function loadForJob(tx: Tx, system: SystemActor, id: string): Promise<{ row: DemandListRow; parties: Set<DemandParty>; assisting: string[] } | undefined> {
+  if (!(await findDemandListRow(tx, system.zoneId, id))) return undefined;
+  return loadForChange(tx, system, id);
+}
+
 /**
  * Writes one change of a demand: the row, its timeline entries, the audit entry and the
  * notifications — all in the caller's transaction.

@@ -7,7 +7,7 @@ import type { JobRow } from '../platform/jobs.repository.js';
 import { zoneToday } from '../zone/zone-today.js';
 import { zoneCalendar } from '../calendar/calendar.service.js';
 import { autoCloseDemand } from './demand-actions.service.js';
-import { loadForChange, writeChange, type Env } from './demand-change.js';
+import { loadForJob, writeChange, type Env } from './demand-change.js';
 import { insertEscalation } from './demands.repository.js';
 
 const systemOf = (zoneId: string): SystemActor => ({ zoneId, userId: null, username: 'system', displayName: '系统（督办）' });
@@ -22,7 +22,8 @@ type DeadlinePayload = { demandId: string; dueOn: string };
 /** A deadline job still applies only while the demand is being handled against that same deadline. */
 async function stillDue(tx: Tx, job: JobRow) {
   const { demandId, dueOn } = job.payload as DeadlinePayload;
-  const loaded = await loadForChange(tx, systemOf(job.zoneId), demandId);
+  const loaded = await loadForJob(tx, systemOf(job.zoneId), demandId);
+  if (!loaded) return null;
   const { row } = loaded;
   if (!['assigned', 'in_progress'].includes(row.status) || row.dueOn !== dueOn) return null;
   return loaded;

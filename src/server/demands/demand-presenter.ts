@@ -68,6 +68,8 @@ export function presentDetail(summary: DemandSummary, parts: DetailParts, action
     anonymisedTitle: internal ? parts.anonymisedTitle : null,
     anonymisedDescription: internal ? parts.anonymisedDescription : null,
     attachments: parts.attachments.filter((a) => internal || !a.internal),
+    // Requests and refusals are internal (their timeline entries are); an approved extension is shown with its reason.
+    extensions: parts.extensions.filter((x) => internal || x.status === 'approved'),
     timeline: parts.timeline.filter((e) => internal || !e.internal).map(presentEvent),
     actions,
   };

@@ -8,6 +8,7 @@ import { DomainError, forbidden } from '../platform/errors.js';
 import { zoneToday } from '../zone/zone-today.js';
 import { demandPolicy } from './demands.policy.js';
 import { countDemands, type CountRow } from './demands.repository.js';
+import { checkQueryDays } from './demands.service.js';
 
 const CHANNEL_NAMES: Record<string, string> = { portal: '企业端', visit: '走访·现场办公', cadre: '挂点干部代报', hotline: '服务热线' };
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
@@ -28,6 +29,7 @@ function line(r: CountRow, name: string) {
 /** The counts the seed reports, for the days from..to (inclusive) in the zone's time zone. */
 export async function demandStats(ctx: AppContext, actor: Actor, from: string, to: string): Promise<DemandStats> {
   if (!demandPolicy.stats(actor)) throw forbidden();
+  checkQueryDays({ from, to });
   if (to < from) throw new DomainError('VALIDATION_FAILED', [fieldError('to', 'valid-until-before-start')]);
   const { today, timeZone } = await zoneToday(ctx, actor.zoneId);
   const start = startOfDayInZone(from, timeZone);

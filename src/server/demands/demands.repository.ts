@@ -210,6 +210,15 @@ export async function updateExtension(tx: Tx, zoneId: string, id: string, patch:
   await tx.update(demandExtensions).set(patch).where(and(eq(demandExtensions.zoneId, zoneId), eq(demandExtensions.id, id)));
 }
 
+/**
+ * Closes the extension request still waiting for a decision when the demand leaves the department
+ * that asked (returned, reassigned, settled, merged): refused, with no decider and `note`.
+ */
+export async function closePendingExtensions(tx: Tx, zoneId: string, demandId: string, at: Date, note: string): Promise<void> {
+  await tx.update(demandExtensions).set({ status: 'refused', decidedAt: at, decidedBy: null, decisionNote: note })
+    .where(and(eq(demandExtensions.zoneId, zoneId), eq(demandExtensions.demandId, demandId), eq(demandExtensions.status, 'pending')));
+}
+
 export async function listAttachments(db: Queryable, zoneId: string, demandId: string) {
   return db
     .select({ attachment: demandAttachments, uploadedByName: users.displayName })
@@ -240,7 +249,10 @@ export async function listMergedFrom(db: Queryable, zoneId: string, id: string) 
 /** The enterprise's demands still open, for duplicate suggestions. */
 export async function listOpenDemandsOfEnterprise(db: Queryable, zoneId: string, enterpriseId: string) {
   return db
-    .select({ id: demands.id, number: demands.number, title: demands.title, description: demands.description, status: demands.status })
+    .select({
+      id: demands.id, number: demands.number, title: demands.title, description: demands.description, status: demands.status,
+      submittedBy: demands.submittedBy, leadDepartmentId: demands.leadDepartmentId,
+    })
     .from(demands)
     .where(and(eq(demands.zoneId, zoneId), eq(demands.enterpriseId, enterpriseId), inArray(demands.status, [...OPEN_STATUSES])))
     .orderBy(desc(demands.submittedAt))

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../platform/context.js';
 import { ErrorResponse, IdParams, Page } from '../../contracts/common.js';
 import {
-  AssignBody, AttachmentParams, BulkAssignBody, BulkResult, CodeParams, ConfirmBody, DeclineBody, DemandAttachment, DemandCategory,
+  AssignBody, AttachmentParams, AttachmentRules, BulkAssignBody, BulkResult, CodeParams, ConfirmBody, DeclineBody, DemandAttachment, DemandCategory,
   DemandCategoryCreate, DemandCategoryPatch, DemandCreate, DemandDetail, DemandPatch, DemandQuery, DemandStats, DemandSummary,
   ExtensionDecisionBody, ExtensionParams, ExtensionRequestBody, InputRequestBody, MergeBody, ProgressBody, ResumeBody, ReturnBody,
   SettleBody, SimilarDemand, SimilarQuery, StatsQuery, WaitBody,
@@ -19,7 +19,7 @@ import {
 import { createDemandCategory, listDemandCategories, patchDemandCategory } from './demand-categories.service.js';
 import { demandStats } from './demand-stats.service.js';
 import { exportDemands } from './demands-export.service.js';
-import { addAttachment, readAttachment } from './demand-attachments.service.js';
+import { addAttachment, attachmentRules, readAttachment } from './demand-attachments.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const Items = <T extends Type.TSchema>(t: T) => Type.Object({ items: Type.Array(t) });
@@ -54,6 +54,9 @@ export const demandRoutes = (ctx: AppContext): FastifyPluginAsyncTypebox => asyn
   app.get('/api/demands/stats', {
     schema: { tags, summary: '诉求统计 Counts for a period', querystring: StatsQuery, response: { 200: DemandStats, ...errors } },
   }, async (request) => demandStats(ctx, actorOf(request), request.query.from, request.query.to));
+  app.get('/api/demands/attachment-rules', {
+    schema: { tags, summary: '附件规则 Allowed attachment types and size', response: { 200: AttachmentRules, ...errors } },
+  }, async (request) => attachmentRules(ctx, actorOf(request)));
   app.post('/api/demands/bulk-assign', {
     schema: { tags, summary: '批量分派 Bulk assign (all or none)', body: BulkAssignBody, response: { 200: BulkResult, ...errors } },
   }, async (request) => bulkAssignDemands(ctx, actorOf(request), request.body));
@@ -94,7 +97,7 @@ export const demandRoutes = (ctx: AppContext): FastifyPluginAsyncTypebox => asyn
 
   app.post('/api/demands/:id/attachments', {
     schema: {
-      tags, summary: '上传附件（multipart：file，可选 internal=true）图片、PDF、Office', params: IdParams, consumes: ['multipart/form-data'],
+      tags, summary: '上传附件（multipart：先 internal=true（可选，仅工作人员），后 file）图片、PDF、Office', params: IdParams, consumes: ['multipart/form-data'],
       response: { 200: DemandAttachment, ...errors, 413: ErrorResponse, 415: ErrorResponse },
     },
   }, async (request) => {

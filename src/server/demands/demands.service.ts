@@ -39,7 +39,19 @@ export function parseStatuses(value: string | undefined): DemandStatus[] | undef
   return [...out];
 }
 
+/**
+ * Days a list or a count turns into instants must stay inside what PostgreSQL stores: years 1000..9998
+ * (an ISO year 0000 does not exist there; the day after 9999-12-31 has a five-digit year).
+ */
+export function checkQueryDays(days: Record<string, string | undefined>): void {
+  const errors = Object.entries(days)
+    .filter(([, v]) => v !== undefined && (v < '1000-01-01' || v > '9998-12-31'))
+    .map(([k, v]) => fieldError(`querystring.${k}`, 'date-invalid', { value: v! }));
+  if (errors.length > 0) throw new DomainError('VALIDATION_FAILED', errors);
+}
+
 export async function listDemands(ctx: AppContext, actor: Actor, q: DemandQuery): Promise<{ items: DemandSummary[]; total: number }> {
+  checkQueryDays({ from: q.from, to: q.to });
   const { today, timeZone } = await zoneToday(ctx, actor.zoneId);
   const calendar = await zoneCalendar(ctx, actor.zoneId);
   const tsquery = q.q ? searchQuery(q.q) : null;
@@ -187,6 +199,11 @@ export async function createDemand(ctx: AppContext, actor: Actor, input: DemandC
     if (!leader || !leader.active || !leader.roles.includes('leader')) errors.push(fieldError('ownerLeaderId', 'leader-not-found'));
   }
   if (errors.length > 0) throw new DomainError('VALIDATION_FAILED', errors);
+  // Otherwise the enterprise's liaison leader (包联领导) owns it, while still an active leader; else every leader is escalated to.
+  if (!ownerLeaderId && enterprise?.leaderId) {
+    const leader = await findUserById(ctx.db, actor.zoneId, enterprise.leaderId);
+    if (leader?.active && leader.roles.includes('leader')) ownerLeaderId = leader.id;
+  }
   ownerLeaderId ??= null;
   const title = input.title.trim();
   const description = input.description.trim();
@@ -270,7 +287,14 @@ export async function similarDemands(ctx: AppContext, actor: Actor, q: { enterpr
   if (!demandPolicy.create(actor) && !demandPolicy.listAll(actor)) throw forbidden();
   const enterpriseId = hasRole(actor, 'enterprise') && channelsFor(actor).length === 1 ? actor.enterpriseId : q.enterpriseId;
   if (!enterpriseId) return { items: [] };
-  const candidates = (await listOpenDemandsOfEnterprise(ctx.db, actor.zoneId, enterpriseId)).filter((d) => d.id !== q.excludeId);
+  const enterprise = await findEnterpriseRow(ctx.db, actor.zoneId, enterpriseId);
+  if (!enterprise) return { items: [] };
+  // Only demands the actor may read (a cadre: its own enterprises' and what it filed), as getDemand would answer.
+  const readable = (d: { status: string; submittedBy: string | null; leadDepartmentId: string | null }) => demandParties(actor, {
+    status: d.status as DemandStatus, enterpriseId, enterpriseCadreId: enterprise.cadreId, submittedBy: d.submittedBy,
+    leadDepartmentId: d.leadDepartmentId, assistingDepartmentIds: [], hasPendingExtension: false,
+  }).size > 0;
+  const candidates = (await listOpenDemandsOfEnterprise(ctx.db, actor.zoneId, enterpriseId)).filter((d) => d.id !== q.excludeId && readable(d));
   const ranked = rankSimilar(q.text, candidates.map((d) => ({ item: d, text: `${d.title} ${d.description}` })));
   return {
     items: ranked.map(({ item, score }) => ({ id: item.id, number: item.number, title: item.title, status: item.status as DemandStatus, score: Math.round(score * 100) / 100 })),

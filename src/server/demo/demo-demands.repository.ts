@@ -36,13 +36,14 @@ export type DemoEnterpriseFacts = {
   name: string;
   legalRepresentative: string | null;
   cadreId: string | null;
+  leaderId: string | null;
   contacts: { name: string; phone: string | null }[];
 };
 
 /** The zone's enterprises with what a demand's text and anonymisation need (names of the enterprise and its people). */
 export async function listEnterpriseFactsForDemo(db: Queryable, zoneId: string): Promise<DemoEnterpriseFacts[]> {
   const rows = await db
-    .select({ id: enterprises.id, uscc: enterprises.uscc, name: enterprises.name, legalRepresentative: enterprises.legalRepresentative, cadreId: enterprises.cadreId })
+    .select({ id: enterprises.id, uscc: enterprises.uscc, name: enterprises.name, legalRepresentative: enterprises.legalRepresentative, cadreId: enterprises.cadreId, leaderId: enterprises.leaderId })
     .from(enterprises)
     .where(eq(enterprises.zoneId, zoneId))
     .orderBy(asc(enterprises.uscc));

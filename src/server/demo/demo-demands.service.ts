@@ -69,7 +69,7 @@ export async function loadDemoDemands(
     departmentUsers,
     users,
     enterprises: facts.map((f) => ({
-      id: f.id, name: f.name, group: groups.get(f.uscc) ?? null, legalRepresentative: f.legalRepresentative, contacts: f.contacts, cadreId: f.cadreId,
+      id: f.id, name: f.name, group: groups.get(f.uscc) ?? null, legalRepresentative: f.legalRepresentative, contacts: f.contacts, cadreId: f.cadreId, leaderId: f.leaderId,
     })),
   });
   if (rows.demands.length === 0) return 0;

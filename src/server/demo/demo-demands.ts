@@ -552,6 +552,8 @@ export type DemoDemandEnterprise = {
   legalRepresentative: string | null;
   contacts: { name: string; phone: string | null }[];
   cadreId: string | null;
+  /** The enterprise's liaison leader (包联领导): owns its demands unless a leader filed them on a visit. */
+  leaderId: string | null;
 };
 export type DemoDemandWorld = {
   zoneId: string;
@@ -908,7 +910,7 @@ class Life {
     this.setStatus(next, t);
     Object.assign(this.row, {
       leadDepartmentId, acceptedAt: this.row.acceptedAt ?? new Date(t), assignedAt: new Date(t), acknowledgedAt: null, deadlineBaseOn: day,
-      deadlineDays: days, pausedDays: 0, dueOn: deadline.dueOn, dueProvisional: deadline.provisional, extended: false, waitingSince: null,
+      deadlineDays: days, pausedDays: 0, dueOn: deadline.dueOn, dueProvisional: deadline.provisional, waitingSince: null,
     });
     this.event(t, g.w.coordinator, reassigned ? 'reassigned' : 'assigned', {
       data: {
@@ -1025,7 +1027,7 @@ class Life {
     Object.assign(this.row, {
       reopenCount, escalationLevel: level, escalatedAt: new Date(t), resolved: false, satisfaction, confirmComment: comment, settledAt: null,
       settledOnTime: null, acknowledgedAt: null, deadlineBaseOn: day, deadlineDays: days, pausedDays: 0, dueOn: deadline.dueOn,
-      dueProvisional: deadline.provisional, extended: false,
+      dueProvisional: deadline.provisional,
     });
     this.event(t, by, 'confirmed', { note: comment, data: { resolved: false, satisfaction } });
     this.event(t, by, 'reopened', { data: { reopenCount, dueOn: deadline.dueOn, escalationLevel: level } });
@@ -1042,7 +1044,7 @@ class Life {
     this.assisting = [];
     Object.assign(this.row, {
       bounceCount: bounces, leadDepartmentId: null, dueOn: null, dueProvisional: false, acknowledgedAt: null, waitingSince: null,
-      deadlineBaseOn: null, deadlineDays: null, pausedDays: 0, extended: false,
+      deadlineBaseOn: null, deadlineDays: null, pausedDays: 0,
     });
     this.event(t, by, 'returned', { note: reason, internal: true, data: { departmentName: department, bounceCount: bounces } });
     if (bounces > BOUNCE_FLAG_THRESHOLD) this.event(t, by, 'flagged', { internal: true, data: { bounceCount: bounces } });
@@ -1270,7 +1272,9 @@ function makeSpec(g: Gen, o: SpecOptions): Spec {
       submitter = own ? g.w.enterpriseUser! : { id: null, name: contact?.name ?? e.name };
     }
   }
-  if (o.channel === 'visit') ownerLeaderId = g.w.leaders.some((p) => p.id === submitter!.id) ? submitter.id : (g.w.leaders[0]?.id ?? null);
+  // As createDemand does: the leader who filed it on a visit, else the enterprise's liaison leader.
+  if (o.channel === 'visit' && g.w.leaders.some((p) => p.id === submitter!.id)) ownerLeaderId = submitter.id;
+  else ownerLeaderId = e.leaderId ?? (o.channel === 'visit' ? (g.w.leaders[0]?.id ?? null) : null);
   const lead = (o.lead ? g.departmentId(o.lead) : null) ?? g.departmentId(t.lead) ?? g.departmentId(CATEGORY_LEAD_DEPARTMENTS[t.category]) ?? responsibleDepartments(g)[0]!;
   const assistingNames = o.assisting ?? (t.assisting && g.chance(0.45) ? [g.pick(t.assisting)] : []);
   const confidentiality = o.confidentiality ?? g.weighted(['public', 'anonymised', 'private'] as const, (c) => ({ public: 0.75, anonymised: 0.2, private: 0.05 })[c]);

@@ -94,15 +94,17 @@ export async function loadDemo(ctx: AppContext, opts: { password: string | null 
     for (const u of DEMO_USERS.filter((x) => x.enterpriseIndex === undefined)) await addUser(u, null);
 
     const cadres = DEMO_USERS.filter((u) => u.roles.includes('cadre')).map((u) => userIds.get(u.username) ?? null);
+    // Liaison leaders (包联领导) take the enterprises in turn: leader, leader2, leader, …
+    const leaders = ['leader', 'leader2'].map((username) => userIds.get(username) ?? null);
     const all = demoEnterprises();
     const known = await mapUsccToIds(tx, zoneId, all.map((e) => e.uscc));
-    const fresh = all.filter((e) => !known.has(e.uscc)).map((e) => ({ ...e, id: randomUUID() }));
+    const fresh = all.map((e, i) => ({ ...e, leaderId: leaders[i % leaders.length] ?? null })).filter((e) => !known.has(e.uscc)).map((e) => ({ ...e, id: randomUUID() }));
     await insertEnterprises(
       tx,
       fresh.map((e) => ({
         zoneId, id: e.id, name: e.name, uscc: e.uscc, legalRepresentative: e.legalRepresentative, industryDivision: e.industryDivision,
         industrySection: industrySectionOf(e.industryDivision) ?? null, sizeSector: e.sizeSector, address: e.address, foundedOn: e.foundedOn,
-        aboveScale: e.aboveScale, cadreId: cadres[e.cadreIndex % cadres.length] ?? null, isDemo: true,
+        aboveScale: e.aboveScale, cadreId: cadres[e.cadreIndex % cadres.length] ?? null, leaderId: e.leaderId, isDemo: true,
       })),
     );
     await insertChildrenOfNew(

@@ -5,11 +5,11 @@ import { checkUscc, industrySectionOf, isValidIndustryDivision, type UsccCheck }
 import type { Children, EnterpriseInsert } from './enterprises.repository.js';
 
 /** What an enterprise payload may point at in the zone: checked before anything is written. */
-export type EnterpriseRefs = { cadreIds: ReadonlySet<string>; themeIds: ReadonlySet<string> };
+export type EnterpriseRefs = { cadreIds: ReadonlySet<string>; leaderIds: ReadonlySet<string>; themeIds: ReadonlySet<string> };
 
 /**
  * Checks a create or patch payload beyond its JSON schema: the USCC (GB 32100-2015),
- * the GB/T 4754 division, references to cadres and themes, date order, one
+ * the GB/T 4754 division, references to cadres, active leaders and themes, date order, one
  * figures row per year. Returns every problem, each naming its field.
  */
 export function checkEnterpriseInput(input: EnterprisePatch, refs: EnterpriseRefs): { errors: KeyedFieldError[]; uscc?: string } {
@@ -28,6 +28,9 @@ export function checkEnterpriseInput(input: EnterprisePatch, refs: EnterpriseRef
   }
   if (input.cadreId && !refs.cadreIds.has(input.cadreId)) {
     errors.push(fieldError('cadreId', 'cadre-not-found'));
+  }
+  if (input.leaderId && !refs.leaderIds.has(input.leaderId)) {
+    errors.push(fieldError('leaderId', 'leader-not-found'));
   }
   input.themeIds?.forEach((id, i) => {
     if (!refs.themeIds.has(id)) errors.push(fieldError(`themeIds.${i}`, 'theme-not-found'));
@@ -77,6 +80,7 @@ export function enterpriseColumns(input: EnterprisePatch, uscc: string | undefin
   if (input.foundedOn !== undefined) cols.foundedOn = input.foundedOn;
   if (input.aboveScale !== undefined) cols.aboveScale = input.aboveScale;
   if (input.cadreId !== undefined) cols.cadreId = input.cadreId;
+  if (input.leaderId !== undefined) cols.leaderId = input.leaderId;
   if (input.description !== undefined) cols.description = input.description?.trim() || null;
   return cols;
 }

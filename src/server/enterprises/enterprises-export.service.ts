@@ -47,6 +47,7 @@ export async function exportZoneEnterprises(
         foundedOn: r.foundedOn,
         aboveScale: r.aboveScale,
         cadre: parts.cadreNames.get(r.id) ?? null,
+        leader: parts.leaderNames.get(r.id) ?? null,
         themes: (parts.themesBy.get(r.id) ?? []).map((t: { name: string }) => t.name),
         contactName: contact?.name ?? null,
         contactPhone: contact?.phone ?? null,

@@ -133,7 +133,7 @@ export async function runImport(
     state.total = Math.max(sheet.rowCount - 1, 0);
     report('validating');
     const errors: KeyedCellError[] = [];
-    const rows: (ParsedRow & { uscc: string; cadreId: string | null; themeIds: string[] })[] = [];
+    const rows: (ParsedRow & { uscc: string; cadreId: string | null; leaderId: string | null; themeIds: string[] })[] = [];
     const seen = new Map<string, number>();
     for (let r = 2; r <= sheet.rowCount; r++) {
       const { parsed, errors: cellErrors, empty } = parseRow(sheet, r, index);
@@ -141,13 +141,15 @@ export async function runImport(
       if (parsed && !empty) {
         const cadreId = parsed.cadreName ? (refs.cadresByName.get(parsed.cadreName) ?? null) : null;
         if (parsed.cadreName && !cadreId) errors.push(cellError(r, columnHeader('cadre'), 'cadre-name-unknown', { value: parsed.cadreName }));
+        const leaderId = parsed.leaderName ? (refs.leadersByName.get(parsed.leaderName) ?? null) : null;
+        if (parsed.leaderName && !leaderId) errors.push(cellError(r, columnHeader('leader'), 'leader-name-unknown', { value: parsed.leaderName }));
         const themeIds: string[] = [];
         for (const t of parsed.themeNames) {
           const tid = refs.themesByName.get(t);
           if (tid) themeIds.push(tid);
           else errors.push(cellError(r, columnHeader('themes'), 'theme-name-unknown', { value: t }));
         }
-        const check = checkEnterpriseInput({ ...parsed.payload, cadreId, themeIds: [...new Set(themeIds)] }, refs);
+        const check = checkEnterpriseInput({ ...parsed.payload, cadreId, leaderId, themeIds: [...new Set(themeIds)] }, refs);
         for (const e of check.errors) {
           errors.push({ row: r, column: columnHeader(e.field), reason: e.reason, message: e.message, ...(e.params ? { params: e.params } : {}) });
         }
@@ -155,7 +157,7 @@ export async function runImport(
           const first = seen.get(check.uscc);
           if (first) errors.push(cellError(r, columnHeader('uscc'), 'duplicate-of-row', { value: first }));
           else seen.set(check.uscc, r);
-          rows.push({ ...parsed, uscc: check.uscc, cadreId, themeIds: [...new Set(themeIds)] });
+          rows.push({ ...parsed, uscc: check.uscc, cadreId, leaderId, themeIds: [...new Set(themeIds)] });
         }
       }
       state.processed = r - 1;
@@ -183,7 +185,7 @@ export async function runImport(
       const fresh = rows.filter((r) => !existing.has(r.uscc)).map((r) => ({ ...r, id: randomUUID() }));
       await insertEnterprises(
         tx,
-        fresh.map((r) => ({ zoneId, id: r.id, name: r.payload.name.trim(), uscc: r.uscc, ...enterpriseColumns({ ...r.payload, cadreId: r.cadreId }, r.uscc) })),
+        fresh.map((r) => ({ zoneId, id: r.id, name: r.payload.name.trim(), uscc: r.uscc, ...enterpriseColumns({ ...r.payload, cadreId: r.cadreId, leaderId: r.leaderId }, r.uscc) })),
       );
       // Batches yield to the event loop, so the server keeps answering (on PGlite, queries wait for this transaction).
       await insertChildrenOfNew(
@@ -199,7 +201,7 @@ export async function runImport(
       report('writing');
       for (const r of rows.filter((x) => existing.has(x.uscc))) {
         const eid = existing.get(r.uscc)!;
-        await updateEnterpriseRow(tx, zoneId, eid, enterpriseColumns({ ...r.payload, ...(r.cadreId ? { cadreId: r.cadreId } : {}) }, r.uscc));
+        await updateEnterpriseRow(tx, zoneId, eid, enterpriseColumns({ ...r.payload, ...(r.cadreId ? { cadreId: r.cadreId } : {}), ...(r.leaderId ? { leaderId: r.leaderId } : {}) }, r.uscc));
         const children = enterpriseChildren({ ...r.payload, themeIds: r.themeIds });
         await replaceChildren(tx, zoneId, eid, { themeIds: r.themeIds.length ? r.themeIds : undefined, contacts: children.contacts });
         await upsertFigures(tx, zoneId, eid, children.figures);

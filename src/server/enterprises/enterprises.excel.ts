@@ -38,6 +38,7 @@ export const ENTERPRISE_COLUMNS: Column[] = [
   { key: 'foundedOn', header: '成立日期', width: 12, note: 'YYYY-MM-DD' },
   { key: 'aboveScale', header: '规上企业', width: 9, note: '是 / 否' },
   { key: 'cadre', header: '挂点干部', width: 10, note: '姓名或用户名' },
+  { key: 'leader', header: '包联领导', width: 10, note: '姓名或用户名' },
   { key: 'themes', header: '走访主题', width: 20, note: '多个用“、”分隔' },
   { key: 'contactName', header: '联系人', width: 10 },
   { key: 'contactPhone', header: '联系电话', width: 14 },
@@ -45,7 +46,7 @@ export const ENTERPRISE_COLUMNS: Column[] = [
   ...FIGURE_FIELDS.map((f) => ({ key: f, header: FIGURE_HEADERS[f], width: 14 })),
 ];
 
-const FIELD_TO_COLUMN: Record<string, string> = { cadreId: 'cadre', themeIds: 'themes', contacts: 'contactName' };
+const FIELD_TO_COLUMN: Record<string, string> = { cadreId: 'cadre', leaderId: 'leader', themeIds: 'themes', contacts: 'contactName' };
 
 /** The file's column header for a column key or a payload field path (`figures.0.year` → 数据年度). */
 export function columnHeader(field: string): string {
@@ -58,6 +59,7 @@ export type ParsedRow = {
   row: number;
   payload: EnterpriseCreate;
   cadreName?: string;
+  leaderName?: string;
   themeNames: string[];
 };
 
@@ -190,12 +192,12 @@ export function parseRow(sheet: ExcelJS.Worksheet, rowNumber: number, index: Map
     if (!index.has(key)) delete payload[key];
   }
   const themeNames = get('themes').split(/[、,，;；]/).map((s) => s.trim()).filter(Boolean);
-  return { errors, empty: false, parsed: { row: rowNumber, payload, cadreName: get('cadre') || undefined, themeNames } };
+  return { errors, empty: false, parsed: { row: rowNumber, payload, cadreName: get('cadre') || undefined, leaderName: get('leader') || undefined, themeNames } };
 }
 
 export type ExportRow = {
   name: string; uscc: string; legalRepresentative: string | null; industryDivision: string | null; sizeSector: string | null;
-  address: string | null; foundedOn: string | null; aboveScale: boolean; cadre: string | null; themes: string[];
+  address: string | null; foundedOn: string | null; aboveScale: boolean; cadre: string | null; leader: string | null; themes: string[];
   contactName: string | null; contactPhone: string | null; figures: Partial<YearlyFigures> | null;
 };
 

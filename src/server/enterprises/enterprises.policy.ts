@@ -21,6 +21,8 @@ export const enterprisePolicy = {
   update: (a: Actor, e: EnterpriseRef) => isRegistrar(a) || isTheirCadre(a, e) || isOwnEnterprise(a, e),
   /** Changing every field, not just the self-service ones. */
   updateAll: (a: Actor, e: EnterpriseRef) => isRegistrar(a) || isTheirCadre(a, e),
+  /** Choosing the enterprise's liaison leader (包联领导): the registrars, not the cadre or the enterprise. */
+  assignLeader: (a: Actor) => isRegistrar(a),
   import: (a: Actor) => isRegistrar(a),
   export: (a: Actor) => isRegistrar(a) || hasRole(a, 'leader'),
   listThemes: (a: Actor) => a.roles.length > 0,

@@ -22,6 +22,7 @@ export type EnterpriseFilter = {
   sizeSector?: string;
   qualification?: string;
   cadreId?: string;
+  leaderId?: string;
   aboveScale?: boolean;
   /** Qualifications count as held when valid on this date. */
   today: string;
@@ -55,6 +56,7 @@ function whereOf(zoneId: string, f: EnterpriseFilter): SQL | undefined {
   if (f.industryDivision) conds.push(eq(enterprises.industryDivision, f.industryDivision));
   if (f.sizeSector) conds.push(eq(enterprises.sizeSector, f.sizeSector));
   if (f.cadreId) conds.push(eq(enterprises.cadreId, f.cadreId));
+  if (f.leaderId) conds.push(eq(enterprises.leaderId, f.leaderId));
   if (f.aboveScale !== undefined) conds.push(eq(enterprises.aboveScale, f.aboveScale));
   if (f.themeId) {
     conds.push(sql`exists (select 1 from enterprise_themes t where t.zone_id = enterprises.zone_id and t.enterprise_id = enterprises.id and t.theme_id = ${f.themeId})`);
@@ -89,8 +91,8 @@ export async function listEnterpriseRows(db: Queryable, zoneId: string, f: Enter
 
 /** The related rows a list page shows, fetched for a page of enterprises at once. */
 export async function loadSummaryParts(db: Queryable, zoneId: string, ids: string[], today: string) {
-  if (ids.length === 0) return { themesBy: new Map(), qualsBy: new Map(), latestBy: new Map(), cadreNames: new Map() };
-  const [themeRows, qualRows, figureRows, cadreRows] = await Promise.all([
+  if (ids.length === 0) return { themesBy: new Map(), qualsBy: new Map(), latestBy: new Map(), cadreNames: new Map(), leaderNames: new Map() };
+  const [themeRows, qualRows, figureRows, cadreRows, leaderRows] = await Promise.all([
     db
       .select({ enterpriseId: enterpriseThemes.enterpriseId, id: themes.id, name: themes.name })
       .from(enterpriseThemes)
@@ -117,6 +119,11 @@ export async function loadSummaryParts(db: Queryable, zoneId: string, ids: strin
       .from(enterprises)
       .innerJoin(users, and(eq(users.zoneId, enterprises.zoneId), eq(users.id, enterprises.cadreId)))
       .where(and(eq(enterprises.zoneId, zoneId), inArray(enterprises.id, ids))),
+    db
+      .select({ enterpriseId: enterprises.id, name: users.displayName })
+      .from(enterprises)
+      .innerJoin(users, and(eq(users.zoneId, enterprises.zoneId), eq(users.id, enterprises.leaderId)))
+      .where(and(eq(enterprises.zoneId, zoneId), inArray(enterprises.id, ids))),
   ]);
   const group = <T extends { enterpriseId: string }, V>(rows: T[], pick: (r: T) => V) => {
     const m = new Map<string, V[]>();
@@ -128,6 +135,7 @@ export async function loadSummaryParts(db: Queryable, zoneId: string, ids: strin
     qualsBy: group(qualRows, (r) => r.kind),
     latestBy: new Map(figureRows.map((r) => [r.enterpriseId, r])),
     cadreNames: new Map(cadreRows.map((r) => [r.enterpriseId, r.name])),
+    leaderNames: new Map(leaderRows.map((r) => [r.enterpriseId, r.name])),
   };
 }
 

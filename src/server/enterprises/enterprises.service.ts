@@ -16,16 +16,23 @@ import {
   replaceChildren, updateEnterpriseRow, type EnterpriseRow,
 } from './enterprises.repository.js';
 
-/** Cadres and themes of the zone, to check references in a payload or an import. */
-export async function loadEnterpriseRefs(ctx: AppContext, zoneId: string): Promise<EnterpriseRefs & { cadresByName: Map<string, string>; themesByName: Map<string, string> }> {
-  const [cadres, themes] = await Promise.all([
+type EnterpriseRefsByName = EnterpriseRefs & { cadresByName: Map<string, string>; leadersByName: Map<string, string>; themesByName: Map<string, string> };
+
+/** Cadres, active leaders and themes of the zone, to check references in a payload or an import. */
+export async function loadEnterpriseRefs(ctx: AppContext, zoneId: string): Promise<EnterpriseRefsByName> {
+  const [cadres, leaders, themes] = await Promise.all([
     listUsers(ctx.db, zoneId, { role: 'cadre', limit: 10_000, offset: 0 }),
+    listUsers(ctx.db, zoneId, { role: 'leader', active: true, limit: 10_000, offset: 0 }),
     listThemes(ctx.db, zoneId),
   ]);
+  const byName = (rows: { id: string; displayName: string; username: string }[]) =>
+    new Map(rows.flatMap((u) => [[u.displayName, u.id], [u.username, u.id]] as [string, string][]));
   return {
     cadreIds: new Set(cadres.rows.map((c) => c.id)),
+    leaderIds: new Set(leaders.rows.map((l) => l.id)),
     themeIds: new Set(themes.map((t) => t.id)),
-    cadresByName: new Map(cadres.rows.flatMap((c) => [[c.displayName, c.id], [c.username, c.id]] as [string, string][])),
+    cadresByName: byName(cadres.rows),
+    leadersByName: byName(leaders.rows),
     themesByName: new Map(themes.map((t) => [t.name, t.id])),
   };
 }
@@ -58,6 +65,8 @@ export async function summarise(ctx: AppContext, zoneId: string, rows: Enterpris
       aboveScale: r.aboveScale,
       cadreId: r.cadreId,
       cadreName: parts.cadreNames.get(r.id) ?? null,
+      leaderId: r.leaderId,
+      leaderName: parts.leaderNames.get(r.id) ?? null,
       themes: parts.themesBy.get(r.id) ?? [],
       qualificationKinds: [...new Set<string>(parts.qualsBy.get(r.id) ?? [])],
       latestYear: latest?.year ?? null,
@@ -138,6 +147,9 @@ export async function patchEnterprise(ctx: AppContext, actor: Actor, id: string,
     if (refused.length > 0) {
       throw new DomainError('FORBIDDEN', refused.map((field) => fieldError(field, 'not-editable-by-enterprise')));
     }
+  }
+  if (patch.leaderId !== undefined && patch.leaderId !== row.leaderId && !enterprisePolicy.assignLeader(actor)) {
+    throw new DomainError('FORBIDDEN', [fieldError('leaderId', 'registrar-only')]);
   }
   const refs = await loadEnterpriseRefs(ctx, actor.zoneId);
   const { errors, uscc } = checkEnterpriseInput(patch, refs);

@@ -6,7 +6,7 @@ import { ApiError, apiDownload } from '../app/api.js';
 import { errorText, useApiErrorHandler } from '../app/errors.js';
 import { formatDateTime } from '../app/format.js';
 import { isStaff, useSession } from '../app/session.js';
-import { ATTACHMENT_ACCEPT, DEFAULT_UPLOAD_MAX_MB, formatFileSize, isAllowedAttachment } from './attachment-rules.js';
+import { ATTACHMENT_ACCEPT, formatFileSize, isAllowedAttachment, useAttachmentLimit } from './attachment-rules.js';
 import { attachmentUrl, useUploadAttachment } from './demand-api.js';
 import type { DemandAttachment, DemandDetail } from './demand-types.js';
 
@@ -19,6 +19,7 @@ export function DemandAttachmentsCard({ demand }: { demand: DemandDetail }) {
   const upload = useUploadAttachment(demand.id);
   const [internal, setInternal] = useState(false);
   const canAttach = demand.actions.includes('attach');
+  const limit = useAttachmentLimit();
   const staff = isStaff(me);
 
   const download = (a: DemandAttachment) => apiDownload(attachmentUrl(demand.id, a.id), undefined, a.fileName).catch((e: unknown) => onError(e));
@@ -28,13 +29,17 @@ export function DemandAttachmentsCard({ demand }: { demand: DemandDetail }) {
       void message.error(t('demands.attachments.badType', { name: file.name }));
       return Upload.LIST_IGNORE;
     }
+    if (file.size > limit.maxBytes) {
+      void message.error(t('demands.attachments.tooLarge', { name: file.name, mb: limit.maxMb }));
+      return Upload.LIST_IGNORE;
+    }
     upload.mutate(
       { file, internal: staff && internal },
       {
         onSuccess: () => void message.success(t('demands.attachments.uploaded', { name: file.name })),
         onError: (error) => {
           if (error instanceof ApiError && error.code === 'PAYLOAD_TOO_LARGE') {
-            void message.error(t('demands.attachments.tooLarge', { name: file.name, mb: DEFAULT_UPLOAD_MAX_MB }));
+            void message.error(t('demands.attachments.tooLarge', { name: file.name, mb: limit.maxMb }));
             return;
           }
           // The server names what is wrong with this file (its type, or content not matching the extension).
@@ -73,7 +78,7 @@ export function DemandAttachmentsCard({ demand }: { demand: DemandDetail }) {
     >
       {canAttach && (
         <Typography.Paragraph type="secondary" className="yq-attach-hint">
-          {t('demands.attachments.allowed', { mb: DEFAULT_UPLOAD_MAX_MB })}
+          {t('demands.attachments.allowed', { mb: limit.maxMb })}
         </Typography.Paragraph>
       )}
       <Table<DemandAttachment>

@@ -12,7 +12,7 @@ import { canSubmitDemand, channelsFor, submitsForOthers } from './demand-access.
 import { useCreateDemand, useDemandCategories } from './demand-api.js';
 import type { Confidentiality, DemandChannel } from './demand-types.js';
 import { SimilarDemandsAlert } from './SimilarDemandsAlert.js';
-import { DEFAULT_UPLOAD_MAX_MB } from './attachment-rules.js';
+import { useAttachmentLimit } from './attachment-rules.js';
 
 type Values = {
   enterpriseId?: string | null;
@@ -27,6 +27,7 @@ type Values = {
 export function DemandFormPage() {
   const { t } = useTranslation();
   const me = useSession();
+  const attachmentLimit = useAttachmentLimit();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
@@ -145,7 +146,7 @@ export function DemandFormPage() {
             <Typography.Paragraph className="yq-pre-line" type="secondary" style={{ marginBottom: 12 }}>
               {t('demands.form.howText')}
             </Typography.Paragraph>
-            <Alert type="info" showIcon title={t('demands.form.attachHint')} description={t('demands.attachments.allowed', { mb: DEFAULT_UPLOAD_MAX_MB })} />
+            <Alert type="info" showIcon title={t('demands.form.attachHint')} description={t('demands.attachments.allowed', { mb: attachmentLimit.maxMb })} />
           </Card>
         </Col>
       </Row>

@@ -1,16 +1,26 @@
-/**
- * What the server accepts as a demand attachment: images, PDF and Office files.
- * The size limit is the server's UPLOAD_MAX_MB (default 20); the API does not
- * publish it yet, so the UI names the default and leaves the refusal to the server.
- */
-export const ATTACHMENT_EXTENSIONS = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx'] as const;
-export const DEFAULT_UPLOAD_MAX_MB = 20;
+import { useQuery } from '@tanstack/react-query';
+import { apiGet } from '../app/api.js';
+import { ATTACHMENT_EXTENSIONS, attachmentExtension } from '../../domain/demands/attachment-kinds.js';
+import type { AttachmentRules } from '../../contracts/demands.js';
 
+/** What the server accepts as a demand attachment: images, PDF and Office files (one list, in the domain). */
 export const ATTACHMENT_ACCEPT = ATTACHMENT_EXTENSIONS.map((e) => `.${e}`).join(',');
+/** Shown until the server's own limit (UPLOAD_MAX_MB) has been fetched. */
+const DEFAULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 
 export function isAllowedAttachment(fileName: string): boolean {
-  const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  return fileName.includes('.') && (ATTACHMENT_EXTENSIONS as readonly string[]).includes(ext);
+  return attachmentExtension(fileName) !== null;
+}
+
+/** The server's size limit, in whole megabytes for the texts, and in bytes to refuse a file before sending it. */
+export function useAttachmentLimit(): { maxBytes: number; maxMb: number } {
+  const rules = useQuery({
+    queryKey: ['demands', 'attachment-rules'],
+    queryFn: () => apiGet<AttachmentRules>('/api/demands/attachment-rules'),
+    staleTime: Infinity,
+  });
+  const maxBytes = rules.data?.maxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
+  return { maxBytes, maxMb: Math.floor(maxBytes / 1024 / 1024) };
 }
 
 /** 1.2 MB / 340 KB. */

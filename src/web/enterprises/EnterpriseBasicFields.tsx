@@ -3,26 +3,33 @@ import { useTranslation } from 'react-i18next';
 import { industrySectionOf } from '../../domain/enterprises/industry-codes.js';
 import { SIZE_SECTORS } from '../../domain/enterprises/size-sectors.js';
 import { todayInZone } from '../app/format.js';
-import { useCadres } from '../identity/identity-api.js';
+import { useCadres, useLeaders } from '../identity/identity-api.js';
 import { useThemes } from './enterprise-api.js';
 import { divisionOptionGroups, sectionLabel } from './industry.js';
 import { UsccFormItem } from './UsccFormItem.js';
 
-/** Profile fields of the enterprise form. Staff-only fields (cadre, themes) are read-only for enterprise users. */
+/**
+ * Profile fields of the enterprise form. Staff-only fields (cadre, themes) are read-only for enterprise users;
+ * the liaison leader is chosen by registrars only (`registrar`).
+ */
 type Named = { id: string; name: string };
-type Props = { staff: boolean; currentThemes: Named[]; currentCadre: Named | null };
+type Props = { staff: boolean; registrar: boolean; currentThemes: Named[]; currentCadre: Named | null; currentLeader: Named | null };
 
-export function EnterpriseBasicFields({ staff, currentThemes, currentCadre }: Props) {
+export function EnterpriseBasicFields({ staff, registrar, currentThemes, currentCadre, currentLeader }: Props) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const division = Form.useWatch<string | null | undefined>('industryDivision', form);
   const section = division ? industrySectionOf(division) : null;
   const themes = useThemes();
   const cadres = useCadres(staff);
+  const leaders = useLeaders(staff);
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
 
   const cadreOptions = (cadres.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }));
   if (currentCadre && !cadreOptions.some((o) => o.value === currentCadre.id)) cadreOptions.unshift({ value: currentCadre.id, label: currentCadre.name });
+  // Only active leaders can be chosen; the current one always has a label.
+  const leaderOptions = (leaders.data?.items ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.displayName }));
+  if (currentLeader && !leaderOptions.some((o) => o.value === currentLeader.id)) leaderOptions.unshift({ value: currentLeader.id, label: currentLeader.name });
 
   // Inactive themes stay selectable only where already chosen; current values always have a label.
   const themeOptions = (themes.data?.items ?? [])
@@ -90,7 +97,20 @@ export function EnterpriseBasicFields({ staff, currentThemes, currentCadre }: Pr
           />
         </Form.Item>
       </Col>
-      <Col xs={24} md={16}>
+      <Col xs={24} md={8}>
+        <Form.Item name="leaderId" label={t('enterprise.fields.leader')} extra={t('enterprise.leaderHelp')}>
+          <Select
+            allowClear
+            disabled={!registrar}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('enterprise.placeholders.leader')}
+            loading={leaders.isPending && staff}
+            options={leaderOptions}
+            data-testid="enterprise-leader"
+          />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
         <Form.Item name="themeIds" label={t('enterprise.fields.themes')}>
           <Select
             mode="multiple"

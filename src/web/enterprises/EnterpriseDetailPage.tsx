@@ -83,6 +83,7 @@ export function EnterpriseDetailPage({ enterpriseId }: { enterpriseId?: string }
           </Descriptions.Item>
           <Descriptions.Item label={t('enterprise.fields.aboveScale')}>{e.aboveScale ? t('common.yes') : t('common.no')}</Descriptions.Item>
           <Descriptions.Item label={t('enterprise.fields.cadre')}>{e.cadreName ?? none}</Descriptions.Item>
+          <Descriptions.Item label={t('enterprise.fields.leader')}>{e.leaderName ?? none}</Descriptions.Item>
           <Descriptions.Item label={t('enterprise.updatedAt')}>{formatDateTime(e.updatedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('enterprise.fields.address')} span={3}>
             {e.address ?? none}

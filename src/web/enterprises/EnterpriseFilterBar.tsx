@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUALIFICATION_KINDS } from '../../domain/enterprises/qualification-kinds.js';
 import { SIZE_SECTORS } from '../../domain/enterprises/size-sectors.js';
-import { useCadres } from '../identity/identity-api.js';
+import { useCadres, useLeaders } from '../identity/identity-api.js';
 import { useThemes } from './enterprise-api.js';
 import { hasFilters, type EnterpriseFilters } from './enterprise-filters.js';
 import { divisionOptionGroups, sectionOptions } from './industry.js';
@@ -20,6 +20,7 @@ export function EnterpriseFilterBar({ filters, onChange, onClear }: Props) {
   const { t } = useTranslation();
   const themes = useThemes();
   const cadres = useCadres();
+  const leaders = useLeaders();
   const [q, setQ] = useState(filters.q ?? '');
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
 
@@ -94,6 +95,16 @@ export function EnterpriseFilterBar({ filters, onChange, onClear }: Props) {
         onChange={select('cadreId')}
         loading={cadres.isPending}
         options={(cadres.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+      />
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('enterprise.fields.leader')}
+        style={{ width: 140 }}
+        value={filters.leaderId}
+        onChange={select('leaderId')}
+        loading={leaders.isPending}
+        options={(leaders.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
       />
       <Select
         allowClear

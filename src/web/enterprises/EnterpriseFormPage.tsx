@@ -99,8 +99,10 @@ export function EnterpriseFormPage() {
         <Card title={t('enterprise.basic')} className="yq-form-section">
           <EnterpriseBasicFields
             staff={isStaff(me)}
+            registrar={canManageEnterprises(me)}
             currentThemes={existing.data?.themes ?? []}
             currentCadre={existing.data?.cadreId ? { id: existing.data.cadreId, name: existing.data.cadreName ?? existing.data.cadreId } : null}
+            currentLeader={existing.data?.leaderId ? { id: existing.data.leaderId, name: existing.data.leaderName ?? existing.data.leaderId } : null}
           />
         </Card>
         <Card title={t('enterprise.qualifications.title')} className="yq-form-section">

@@ -76,6 +76,7 @@ export function EnterpriseListPage() {
       render: (v: boolean) => (v ? <Tag color="blue">{t('common.yes')}</Tag> : <span className="yq-muted">{t('common.no')}</span>),
     },
     { title: t('enterprise.fields.cadre'), dataIndex: 'cadreName', width: 90, render: (v: string | null) => v ?? t('common.none') },
+    { title: t('enterprise.fields.leader'), dataIndex: 'leaderName', width: 90, render: (v: string | null) => v ?? t('common.none') },
     {
       title: t('enterprise.fields.qualification'),
       dataIndex: 'qualificationKinds',

@@ -14,6 +14,7 @@ export type EnterpriseFilters = {
   sizeSector?: string;
   qualification?: string;
   cadreId?: string;
+  leaderId?: string;
   aboveScale?: 'true' | 'false';
   sort?: EnterpriseSort;
   order?: 'asc' | 'desc';
@@ -21,7 +22,7 @@ export type EnterpriseFilters = {
   pageSize: number;
 };
 
-const TEXT_KEYS = ['q', 'themeId', 'industrySection', 'industryDivision', 'sizeSector', 'qualification', 'cadreId'] as const;
+const TEXT_KEYS = ['q', 'themeId', 'industrySection', 'industryDivision', 'sizeSector', 'qualification', 'cadreId', 'leaderId'] as const;
 
 function positive(value: string | null, fallback: number, max: number): number {
   const n = Number(value);

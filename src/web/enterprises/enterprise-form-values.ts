@@ -28,6 +28,7 @@ export type EnterpriseFormValues = {
   foundedOn?: Dayjs | null;
   aboveScale?: boolean;
   cadreId?: string | null;
+  leaderId?: string | null;
   description?: string;
   themeIds?: string[];
   qualifications?: QualificationValues[];
@@ -49,6 +50,7 @@ export function toFormValues(e: EnterpriseDetail): EnterpriseFormValues {
     foundedOn: e.foundedOn ? dayjs(e.foundedOn) : null,
     aboveScale: e.aboveScale,
     cadreId: e.cadreId,
+    leaderId: e.leaderId,
     description: e.description ?? '',
     themeIds: e.themes.map((th) => th.id),
     qualifications: e.qualifications.map((q) => ({
@@ -95,6 +97,7 @@ export function toInput(v: EnterpriseFormValues): EnterpriseInput {
     foundedOn: day(v.foundedOn),
     aboveScale: Boolean(v.aboveScale),
     cadreId: v.cadreId ?? null,
+    leaderId: v.leaderId ?? null,
     description: text(v.description),
     themeIds: v.themeIds ?? [],
     qualifications: (v.qualifications ?? []).map((q) => ({

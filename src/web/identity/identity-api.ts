@@ -71,6 +71,16 @@ export function useCadres(enabled = true) {
   });
 }
 
+/** Leaders (园区领导), e.g. to choose an enterprise's liaison leader (包联领导); inactive ones included, for filters. */
+export function useLeaders(enabled = true) {
+  return useQuery({
+    queryKey: [...userKeys.all, 'leaders'],
+    queryFn: () => apiGet<PageOf<User>>('/api/users', { role: 'leader', pageSize: 200 }),
+    staleTime: 60_000,
+    enabled,
+  });
+}
+
 export type UserCreateBody = {
   username: string;
   displayName: string;

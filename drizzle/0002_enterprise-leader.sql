@@ -1,0 +1,2 @@
+ALTER TABLE "enterprises" ADD COLUMN "leader_id" uuid;--> statement-breakpoint
+ALTER TABLE "enterprises" ADD CONSTRAINT "enterprises_leader_fk" FOREIGN KEY ("zone_id","leader_id") REFERENCES "public"."users"("zone_id","id") ON DELETE no action ON UPDATE no action;

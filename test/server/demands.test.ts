@@ -550,6 +550,16 @@ for (const backend of backends()) {
           expect(await page(2)).toEqual({ ids: [e2.id], total: 2 });
           expect(await page(3)).toEqual({ ids: [], total: 2 });
         });
+
+        it('gives a person with two roles the demands of both, as a single read would', async () => {
+          // A handler of the late department who is also the liaison cadre of our own enterprise.
+          const both = await user('list-both', ['department', 'cadre'], { departmentId: late.id });
+          const { id: bothId } = ok<{ items: { id: string; username: string }[] }>(await c.admin({ url: '/api/users?q=list-both' })).items[0]!;
+          ok(await c.admin({ method: 'PATCH', url: `/api/enterprises/${own.id}`, payload: { cadreId: bothId } }));
+          const seen = await listed(both, 'pageSize=200');
+          expect(sorted(seen.ids)).toEqual(sorted([o1.id, e1.id, e2.id]));
+          for (const id of seen.ids) expect((await both({ url: `/api/demands/${id}` })).statusCode).toBe(200);
+        });
       });
 
       describe('GET /api/demands/export.xlsx', () => {

@@ -19,14 +19,18 @@ export const demandPolicy = {
 export { channelsFor } from '../../domain/demands/index.js';
 
 /**
- * The SQL scope of a list, from the same parties as demandParties(): the whole zone for the
- * coordinator, leaders and admin; the department's lead and assisting demands; the enterprise's
- * own; a cadre's enterprises and what the cadre filed.
+ * The SQL scope of a list, from the same parties as demandParties() (src/domain/demands), so a list
+ * and a single read never disagree: the whole zone for the coordinator, leaders and admin; otherwise
+ * the demands where the user is a party — its department leads or assists, its own enterprise's, its
+ * enterprises as liaison cadre, or what it filed. Several roles give the union.
  */
 export function demandListScope(a: Actor): DemandScope {
   if (demandPolicy.listAll(a)) return { kind: 'all' };
-  if (hasRole(a, 'department') && a.departmentId) return { kind: 'department', departmentId: a.departmentId };
-  if (hasRole(a, 'enterprise') && a.enterpriseId) return { kind: 'enterprise', enterpriseId: a.enterpriseId };
-  if (hasRole(a, 'cadre')) return { kind: 'cadre', userId: a.userId };
-  return { kind: 'none' };
+  return {
+    kind: 'parties',
+    departmentId: hasRole(a, 'department') ? a.departmentId : null,
+    enterpriseId: hasRole(a, 'enterprise') ? a.enterpriseId : null,
+    cadreUserId: hasRole(a, 'cadre') ? a.userId : null,
+    submitterId: a.userId,
+  };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import {
   demandAssistingDepartments, demandAttachments, demandCategories, demandEscalations, demandEvents, demandExtensions, demands, departments, enterprises,
   users, zoneCounters,
@@ -46,13 +46,14 @@ function baseSelect(db: Queryable) {
     .leftJoin(departments, and(eq(departments.zoneId, demands.zoneId), eq(departments.id, demands.leadDepartmentId)));
 }
 
-/** Which demands a list may contain (from demands.policy.ts `demandListScope`). */
+/**
+ * Which demands a list may contain (from demands.policy.ts `demandListScope`): the whole zone, or
+ * those where the asker is a party — its department leads or assists, its own enterprise's, its
+ * enterprises as liaison cadre, or what it filed. A person with several roles gets the union.
+ */
 export type DemandScope =
   | { kind: 'all' }
-  | { kind: 'none' }
-  | { kind: 'enterprise'; enterpriseId: string }
-  | { kind: 'department'; departmentId: string }
-  | { kind: 'cadre'; userId: string };
+  | { kind: 'parties'; departmentId: string | null; enterpriseId: string | null; cadreUserId: string | null; submitterId: string };
 
 export type DemandFilter = {
   scope: DemandScope;
@@ -87,11 +88,14 @@ function overdueCondition(today: string): SQL {
 function whereOf(zoneId: string, f: DemandFilter): SQL {
   const conds: SQL[] = [eq(demands.zoneId, zoneId)];
   const s = f.scope;
-  if (s.kind === 'none') conds.push(sql`false`);
-  if (s.kind === 'enterprise') conds.push(eq(demands.enterpriseId, s.enterpriseId));
-  if (s.kind === 'department') conds.push(sql`(${demands.leadDepartmentId} = ${s.departmentId} or ${assistedBy(s.departmentId)})`);
-  if (s.kind === 'cadre') {
-    conds.push(sql`(${demands.submittedBy} = ${s.userId} or exists (select 1 from enterprises e where e.zone_id = demands.zone_id and e.id = demands.enterprise_id and e.cadre_id = ${s.userId}))`);
+  if (s.kind === 'parties') {
+    const any: SQL[] = [eq(demands.submittedBy, s.submitterId)];
+    if (s.departmentId) any.push(sql`(${demands.leadDepartmentId} = ${s.departmentId} or ${assistedBy(s.departmentId)})`);
+    if (s.enterpriseId) any.push(eq(demands.enterpriseId, s.enterpriseId));
+    if (s.cadreUserId) {
+      any.push(sql`exists (select 1 from enterprises e where e.zone_id = demands.zone_id and e.id = demands.enterprise_id and e.cadre_id = ${s.cadreUserId})`);
+    }
+    conds.push(or(...any) as SQL);
   }
   if (f.statuses?.length) conds.push(inArray(demands.status, f.statuses));
   if (f.categoryCode) conds.push(eq(demands.categoryCode, f.categoryCode));

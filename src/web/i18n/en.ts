@@ -577,7 +577,7 @@ export const en: Messages = {
       submittedAt: 'Submitted',
       submittedBy: 'Submitted by',
       confidentiality: 'Publicity',
-      ownerLeader: 'Responsible leader',
+      ownerLeader: 'Escalation leader',
       answer: 'Answer',
       settledAt: 'Settled',
       closedAt: 'Ended',

@@ -576,7 +576,7 @@ export const zh = {
       submittedAt: '提交时间',
       submittedBy: '提交人',
       confidentiality: '公开方式',
-      ownerLeader: '包案领导',
+      ownerLeader: '督办领导',
       answer: '办理结果',
       settledAt: '办结时间',
       closedAt: '结束时间',

@@ -12,6 +12,10 @@ async function pick(page: Page, label: string, option: string) {
   await choice.waitFor();
   await choice.click();
   await expect.poll(() => item.locator('.ant-select').first().innerText()).toContain(option);
+  // Picking the value already chosen (a category's default department) can leave the list open over the
+  // modal's buttons: moving the focus on closes it.
+  await page.keyboard.press('Tab');
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 /** The OK button of the open modal (an action form or a confirmation). */

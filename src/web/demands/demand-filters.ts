@@ -1,7 +1,6 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import type { DEMAND_SORTS } from '../../contracts/demands.js';
 import type { QueryParams } from '../app/api.js';
+import { useUrlFilters } from '../app/url-filters.js';
 
 export type DemandSort = (typeof DEMAND_SORTS)[number];
 
@@ -59,35 +58,9 @@ export function toApiQuery(filters: DemandFilters, withPage = true): QueryParams
   return withPage ? { ...rest, page, pageSize } : { ...rest };
 }
 
-function toSearch(filters: DemandFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) {
-    if (value === undefined || value === '') continue;
-    if (key === 'page' && value === 1) continue;
-    if (key === 'pageSize' && value === 20) continue;
-    params.set(key, String(value));
-  }
-  return params;
-}
-
 /** Filters kept in the URL, so a filtered list can be bookmarked, shared and returned to. */
 export function useDemandFilters(): [DemandFilters, (patch: Partial<DemandFilters>) => void, () => void] {
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => readFilters(params), [params]);
-  const update = useCallback(
-    (patch: Partial<DemandFilters>) => {
-      const resetsPage = Object.keys(patch).some((k) => k !== 'page' && k !== 'pageSize');
-      const next = { ...readFilters(params), ...patch };
-      if (resetsPage && patch.page === undefined) next.page = 1;
-      setParams(toSearch(next));
-    },
-    [params, setParams],
-  );
-  const clear = useCallback(() => {
-    const current = readFilters(params);
-    setParams(toSearch({ page: 1, pageSize: current.pageSize, sort: current.sort, order: current.order }));
-  }, [params, setParams]);
-  return [filters, update, clear];
+  return useUrlFilters(readFilters);
 }
 
 export function hasFilters(f: DemandFilters): boolean {

@@ -1,6 +1,5 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import type { QueryParams } from '../app/api.js';
+import { useUrlFilters } from '../app/url-filters.js';
 
 export const ENTERPRISE_SORTS = ['name', 'updatedAt', 'latestRevenue', 'latestEmployees', 'foundedOn'] as const;
 export type EnterpriseSort = (typeof ENTERPRISE_SORTS)[number];
@@ -50,35 +49,12 @@ export function toApiQuery(filters: EnterpriseFilters, withPage = true): QueryPa
   return withPage ? { ...rest, page, pageSize } : { ...rest };
 }
 
-function toSearch(filters: EnterpriseFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) {
-    if (value === undefined || value === '') continue;
-    if (key === 'page' && value === 1) continue;
-    if (key === 'pageSize' && value === 20) continue;
-    params.set(key, String(value));
-  }
-  return params;
-}
+/** Sorting keeps the page a user is on; any other change goes back to page 1. */
+const KEEPS_PAGE = ['page', 'pageSize', 'sort', 'order'] as const;
 
 /** Filters kept in the URL, so a filtered list can be bookmarked, shared and returned to. */
 export function useEnterpriseFilters(): [EnterpriseFilters, (patch: Partial<EnterpriseFilters>) => void, () => void] {
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => readFilters(params), [params]);
-  const update = useCallback(
-    (patch: Partial<EnterpriseFilters>) => {
-      const resetsPage = Object.keys(patch).some((k) => k !== 'page' && k !== 'pageSize' && k !== 'sort' && k !== 'order');
-      const next = { ...readFilters(params), ...patch };
-      if (resetsPage && patch.page === undefined) next.page = 1;
-      setParams(toSearch(next), { replace: false });
-    },
-    [params, setParams],
-  );
-  const clear = useCallback(() => {
-    const current = readFilters(params);
-    setParams(toSearch({ page: 1, pageSize: current.pageSize, sort: current.sort, order: current.order }));
-  }, [params, setParams]);
-  return [filters, update, clear];
+  return useUrlFilters(readFilters, KEEPS_PAGE);
 }
 
 export function hasFilters(f: EnterpriseFilters): boolean {

@@ -388,6 +388,18 @@ for (const backend of backends()) {
         expect(await snapshot(mine.id)).toEqual(before);
         expect((await read(c.coordinator, theirs.id)).mergedFrom).toEqual([]);
       });
+
+      it('merges one way only when A→B and B→A arrive at the same moment: one succeeds, the other is a 409, never a 500', async () => {
+        t.clock.set(at('2026-11-02'));
+        for (let round = 0; round < 5; round++) {
+          const a = await submit(c, { title: `重复诉求甲${round}` });
+          const b = await submit(c, { title: `重复诉求乙${round}` });
+          const answers = await Promise.all([act(c.coordinator, a.id, 'merge', { intoId: b.id }), act(c.coordinator, b.id, 'merge', { intoId: a.id })]);
+          expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+          const statuses = [(await read(c.coordinator, a.id)).status, (await read(c.coordinator, b.id)).status].sort();
+          expect(statuses).toEqual(['merged', 'submitted']);
+        }
+      });
     });
 
     describe('POST /api/demands/bulk-assign', () => {

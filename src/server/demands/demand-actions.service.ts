@@ -19,7 +19,7 @@ import { getDemand } from './demands.service.js';
 import {
   deadlineOf, decideOrThrow, loadForChange, loadForJob, scheduleAutoClose, scheduleDeadlineJobs, withinCalendar, writeChange, type Env,
 } from './demand-change.js';
-import { closePendingExtensions, findCategory, insertEscalation, insertExtension, listExtensions, replaceAssisting, resolveEscalations, updateExtension, type DemandListRow } from './demands.repository.js';
+import { closePendingExtensions, lockDemands, findCategory, insertEscalation, insertExtension, listExtensions, replaceAssisting, resolveEscalations, updateExtension, type DemandListRow } from './demands.repository.js';
 import type { DemandDetail, DemandSummary } from '../../contracts/demands.js';
 import type { NotificationSpec } from '../notifications/notifications.service.js';
 
@@ -34,8 +34,11 @@ async function act(
   actor: Actor,
   id: string,
   run: (env: Env, loaded: Awaited<ReturnType<typeof loadForChange>>) => Promise<void>,
+  /** Other demands the action changes: locked with this one, in id order, before anything is read. */
+  alsoLocks: string[] = [],
 ): Promise<DemandDetail> {
   const parties = await inTransaction(ctx.db, async (tx) => {
+    if (alsoLocks.length > 0) await lockDemands(tx, actor.zoneId, [id, ...alsoLocks]);
     const env = await envOf(ctx, tx, actor.zoneId);
     const loaded = await loadForChange(tx, actor, id);
     await run(env, loaded);
@@ -149,6 +152,7 @@ export async function bulkAssignDemands(ctx: AppContext, actor: Actor, body: Bul
   const ids = [...new Set(body.ids)];
   await inTransaction(ctx.db, async (tx) => {
     const env = await envOf(ctx, tx, actor.zoneId);
+    await lockDemands(tx, actor.zoneId, ids);
     const loaded = [];
     for (const id of ids) loaded.push(await loadForChange(tx, actor, id));
     for (const { row, parties } of loaded) {
@@ -408,7 +412,7 @@ export function mergeDemand(ctx: AppContext, actor: Actor, id: string, intoId: s
       patch: {},
       events: [{ kind: 'merged_from', data: { id: row.id, number: row.number } }],
     });
-  });
+  }, [intoId]);
 }
 
 /** Job: the enterprise did not answer within 5 working days; the demand closes as confirmed by default. */

@@ -160,6 +160,13 @@ export async function findDemandListRow(db: Queryable, zoneId: string, id: strin
   return row ? flatten(row) : undefined;
 }
 
+/** Locks several demands for the transaction, always in id order, so two changes touching the same pair cannot deadlock. */
+export async function lockDemands(tx: Tx, zoneId: string, ids: string[]): Promise<void> {
+  const sorted = [...new Set(ids)].sort();
+  if (sorted.length === 0) return;
+  await tx.select({ id: demands.id }).from(demands).where(and(eq(demands.zoneId, zoneId), inArray(demands.id, sorted))).orderBy(asc(demands.id)).for('update');
+}
+
 export async function findDemandsByIds(db: Queryable, zoneId: string, ids: string[]): Promise<DemandListRow[]> {
   if (ids.length === 0) return [];
   const rows = await baseSelect(db).where(and(eq(demands.zoneId, zoneId), inArray(demands.id, ids)));

@@ -10,23 +10,17 @@ import type { AssignBody, BulkAssignBody, ConfirmBody } from '../../contracts/de
 import { fieldError, type KeyedFieldError } from '../../contracts/field-messages.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { inTransaction } from '../platform/transaction.js';
-import { zoneToday } from '../zone/zone-today.js';
-import { zoneCalendar } from '../calendar/calendar.service.js';
 import { findZone } from '../zone/zone.repository.js';
 import { findDepartment } from '../identity/identity.repository.js';
 import { demandPolicy } from './demands.policy.js';
 import { getDemand } from './demands.service.js';
 import {
   deadlineOf, decideOrThrow, loadForChange, loadForJob, scheduleAutoClose, scheduleDeadlineJobs, withinCalendar, writeChange, type Env,
+  envOf,
 } from './demand-change.js';
 import { closePendingExtensions, lockDemands, findCategory, insertEscalation, insertExtension, listExtensions, replaceAssisting, resolveEscalations, updateExtension, type DemandListRow } from './demands.repository.js';
 import type { DemandDetail, DemandSummary } from '../../contracts/demands.js';
 import type { NotificationSpec } from '../notifications/notifications.service.js';
-
-async function envOf(ctx: AppContext, tx: Tx, zoneId: string): Promise<Env> {
-  const { today, timeZone } = await zoneToday(ctx, zoneId, tx);
-  return { tx, now: ctx.clock.now(), today, timeZone, calendar: await zoneCalendar(ctx, zoneId, tx) };
-}
 
 /** Runs one action on one demand in a transaction, then answers with the demand as the actor now sees it. */
 async function act(

@@ -10,9 +10,7 @@ import { fieldError } from '../../contracts/field-messages.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { ATTACHMENT_EXTENSIONS, attachmentExtension, type AttachmentExtension } from '../../domain/demands/index.js';
 import { inTransaction } from '../platform/transaction.js';
-import { zoneToday } from '../zone/zone-today.js';
-import { zoneCalendar } from '../calendar/calendar.service.js';
-import { decideOrThrow, loadForChange, writeChange } from './demand-change.js';
+import { decideOrThrow, envOf, loadForChange, writeChange } from './demand-change.js';
 import { findAttachment, insertAttachment } from './demands.repository.js';
 import { getDemand } from './demands.service.js';
 
@@ -75,8 +73,7 @@ export async function addAttachment(ctx: AppContext, actor: Actor, demandId: str
         zoneId: actor.zoneId, id, demandId, fileName: path.basename(file.fileName).slice(0, 200), contentType: kind.type, size: file.content.length,
         sha256: createHash('sha256').update(file.content).digest('hex'), internal, uploadedBy: actor.userId, uploadedAt: ctx.clock.now(),
       });
-      const { today, timeZone } = await zoneToday(ctx, actor.zoneId, tx);
-      await writeChange({ tx, now: ctx.clock.now(), today, timeZone, calendar: await zoneCalendar(ctx, actor.zoneId, tx) }, actor, row, {
+      await writeChange(await envOf(ctx, tx, actor.zoneId), actor, row, {
         action: 'attachment_added',
         patch: {},
         events: [{ kind: 'attachment_added', internal, data: { attachmentId: id, fileName: file.fileName, size: file.content.length } }],

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client.js';
+import type { AppContext } from '../platform/context.js';
+import { zoneToday } from '../zone/zone-today.js';
+import { zoneCalendar } from '../calendar/calendar.service.js';
 import type { Actor, SystemActor } from '../../domain/identity/actor.js';
 import { CalendarRangeError, addDays, type WorkingCalendar } from '../../domain/calendar/index.js';
 import { startOfDayInZone } from '../../domain/calendar/day-bounds-in-zone.js';
@@ -12,6 +15,15 @@ import { recordAudit } from '../audit/audit.service.js';
 import { scheduleJob } from '../platform/jobs.js';
 import { notify, type NotificationSpec } from '../notifications/notifications.service.js';
 import { insertEvents, listAssisting, findDemandListRow, updateDemand, type DemandInsert, type DemandListRow } from './demands.repository.js';
+
+/**
+ * What a change needs besides its transaction: now, the zone's today and time zone, and its calendar.
+ * Read through `tx` (PGlite has one connection: ctx.db would wait for the transaction).
+ */
+export async function envOf(ctx: AppContext, tx: Tx, zoneId: string): Promise<Env> {
+  const { today, timeZone } = await zoneToday(ctx, zoneId, tx);
+  return { tx, now: ctx.clock.now(), today, timeZone, calendar: await zoneCalendar(ctx, zoneId, tx) };
+}
 
 /** One entry of a demand's timeline. `internal` entries are hidden from the enterprise. */
 export type EventSpec = { kind: string; note?: string | null; internal?: boolean; data?: Record<string, unknown>; demandId?: string };

@@ -4,18 +4,11 @@ import type { SystemActor } from '../../domain/identity/actor.js';
 import { randomUUID } from 'node:crypto';
 import type { JobHandlers } from '../platform/jobs.js';
 import type { JobRow } from '../platform/jobs.repository.js';
-import { zoneToday } from '../zone/zone-today.js';
-import { zoneCalendar } from '../calendar/calendar.service.js';
 import { autoCloseDemand } from './demand-actions.service.js';
-import { loadForJob, writeChange, type Env } from './demand-change.js';
+import { envOf, loadForJob, writeChange } from './demand-change.js';
 import { insertEscalation } from './demands.repository.js';
 
 const systemOf = (zoneId: string): SystemActor => ({ zoneId, userId: null, username: 'system', displayName: '系统（督办）' });
-
-async function envOf(ctx: AppContext, tx: Tx, zoneId: string): Promise<Env> {
-  const { today, timeZone } = await zoneToday(ctx, zoneId, tx);
-  return { tx, now: ctx.clock.now(), today, timeZone, calendar: await zoneCalendar(ctx, zoneId, tx) };
-}
 
 type DeadlinePayload = { demandId: string; dueOn: string };
 

@@ -7,10 +7,11 @@ import { fieldError } from '../../contracts/field-messages.js';
 import { DomainError, forbidden } from '../platform/errors.js';
 import { zoneToday } from '../zone/zone-today.js';
 import { demandPolicy } from './demands.policy.js';
+import { DEMAND_LABELS } from '../../contracts/demand-labels.js';
+import type { Lang } from '../../contracts/errors.js';
 import { countDemands, type CountRow } from './demands.repository.js';
 import { checkQueryDays } from './demands.service.js';
 
-const CHANNEL_NAMES: Record<string, string> = { portal: '企业端', visit: '走访·现场办公', cadre: '挂点干部代报', hotline: '服务热线' };
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
 
 function line(r: CountRow, name: string) {
@@ -27,7 +28,8 @@ function line(r: CountRow, name: string) {
 }
 
 /** The counts the seed reports, for the days from..to (inclusive) in the zone's time zone. */
-export async function demandStats(ctx: AppContext, actor: Actor, from: string, to: string): Promise<DemandStats> {
+export async function demandStats(ctx: AppContext, actor: Actor, from: string, to: string, lang: Lang = 'zh'): Promise<DemandStats> {
+  const labels = DEMAND_LABELS[lang];
   if (!demandPolicy.stats(actor)) throw forbidden();
   checkQueryDays({ from, to });
   if (to < from) throw new DomainError('VALIDATION_FAILED', [fieldError('to', 'valid-until-before-start')]);
@@ -52,7 +54,7 @@ export async function demandStats(ctx: AppContext, actor: Actor, from: string, t
     onTimeRate: rate(t.settledOnTime, t.settled),
     satisfactionRate: rate(t.satisfiedOrBasically, t.rated),
     byCategory: byCategory.map((r) => line(r, r.name ?? r.key ?? '')),
-    byDepartment: byDepartment.map((r) => line(r, r.name ?? '（未分派）')),
-    byChannel: byChannel.map((r) => line(r, CHANNEL_NAMES[r.key ?? ''] ?? r.key ?? '')),
+    byDepartment: byDepartment.map((r) => line(r, r.name ?? labels.unassigned)),
+    byChannel: byChannel.map((r) => line(r, (labels.channel as Record<string, string>)[r.key ?? ''] ?? r.key ?? '')),
   };
 }

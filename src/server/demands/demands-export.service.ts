@@ -1,18 +1,14 @@
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../platform/context.js';
 import type { Actor } from '../../domain/identity/actor.js';
-import type { DemandQuery, DemandSummary } from '../../contracts/demands.js';
+import type { DemandQuery } from '../../contracts/demands.js';
 import { forbidden } from '../platform/errors.js';
+import { DEMAND_LABELS } from '../../contracts/demand-labels.js';
 import { demandPolicy } from './demands.policy.js';
 import { listDemands } from './demands.service.js';
 import { zoneToday } from '../zone/zone-today.js';
 
-const STATUS_NAMES: Record<DemandSummary['status'], string> = {
-  submitted: '待受理', accepted: '待分派', assigned: '待签收', in_progress: '办理中', waiting: '待企业补充', settled: '已办结待回访',
-  closed: '已办结', declined: '不予受理', merged: '已合并',
-};
-const CHANNEL_NAMES: Record<DemandSummary['channel'], string> = { portal: '企业端', visit: '走访·现场办公', cadre: '挂点干部代报', hotline: '服务热线' };
-const SATISFACTION_NAMES = { satisfied: '满意', 'basically-satisfied': '基本满意', dissatisfied: '不满意' } as const;
+const { status: STATUS_NAMES, channel: CHANNEL_NAMES, satisfaction: SATISFACTION_NAMES } = DEMAND_LABELS.zh;
 
 const EXPORT_LIMIT = 50_000;
 const PAGE = 200;

@@ -11,6 +11,7 @@ import {
 import { DomainError } from '../platform/errors.js';
 import { fieldError } from '../../contracts/field-messages.js';
 import { actorOf } from '../identity/session.hook.js';
+import { requestLang } from '../platform/language.js';
 import { createDemand, getDemand, listDemands, patchDemand, similarDemands } from './demands.service.js';
 import {
   acceptDemand, acknowledgeDemand, assignDemand, bulkAssignDemands, confirmDemand, decideExtension, declineDemand, mergeDemand,
@@ -53,7 +54,7 @@ export const demandRoutes = (ctx: AppContext): FastifyPluginAsyncTypebox => asyn
   }, async (request) => similarDemands(ctx, actorOf(request), request.query));
   app.get('/api/demands/stats', {
     schema: { tags, summary: '诉求统计 Counts for a period', querystring: StatsQuery, response: { 200: DemandStats, ...errors } },
-  }, async (request) => demandStats(ctx, actorOf(request), request.query.from, request.query.to));
+  }, async (request) => demandStats(ctx, actorOf(request), request.query.from, request.query.to, requestLang(request)));
   app.get('/api/demands/attachment-rules', {
     schema: { tags, summary: '附件规则 Allowed attachment types and size', response: { 200: AttachmentRules, ...errors } },
   }, async (request) => attachmentRules(ctx, actorOf(request)));

@@ -20,7 +20,7 @@ import { findEnterpriseRow, loadEnterpriseChildren } from '../enterprises/enterp
 import { channelsFor, demandListScope, demandPolicy } from './demands.policy.js';
 import { presentDetail, presentSummary } from './demand-presenter.js';
 import { searchQuery, searchTokens } from './search-tokens.js';
-import { decideOrThrow, factsOf, loadForChange, writeChange, type Env } from './demand-change.js';
+import { decideOrThrow, envOf, factsOf, loadForChange, writeChange } from './demand-change.js';
 import {
   findCategory, findDemandListRow, insertDemand, listAssisting, listAttachments, listEvents, listExtensions, listMergedFrom,
   listDemandRows, listOpenDemandsOfEnterprise, nextCounter, type DemandListRow,
@@ -212,8 +212,8 @@ export async function createDemand(ctx: AppContext, actor: Actor, input: DemandC
   const id = randomUUID();
   const now = ctx.clock.now();
   await inTransaction(ctx.db, async (tx) => {
-    const { today, timeZone } = await zoneToday(ctx, actor.zoneId, tx);
-    const year = today.slice(0, 4);
+    const env = await envOf(ctx, tx, actor.zoneId);
+    const year = env.today.slice(0, 4);
     const number = `SQ${year}-${String(await nextCounter(tx, actor.zoneId, `demand:${year}`)).padStart(5, '0')}`;
     await insertDemand(tx, {
       zoneId: actor.zoneId,
@@ -234,7 +234,6 @@ export async function createDemand(ctx: AppContext, actor: Actor, input: DemandC
       searchTokens: tokensFor(number, title, description, enterprise!.name),
     });
     const row = (await findDemandListRow(tx, actor.zoneId, id))!;
-    const env: Env = { tx, now, today, timeZone, calendar: await zoneCalendar(ctx, actor.zoneId, tx) };
     await writeChange(env, actor, row, {
       action: 'created',
       patch: {},
@@ -271,9 +270,7 @@ export async function patchDemand(ctx: AppContext, actor: Actor, id: string, pat
       if (patch.anonymisedTitle === undefined && patch.title !== undefined) changes.anonymisedTitle = anonymiseDemandText(title, names);
       if (patch.anonymisedDescription === undefined && patch.description !== undefined) changes.anonymisedDescription = anonymiseDemandText(description, names);
     }
-    const { today, timeZone } = await zoneToday(ctx, actor.zoneId, tx);
-    const env: Env = { tx, now: ctx.clock.now(), today, timeZone, calendar: await zoneCalendar(ctx, actor.zoneId, tx) };
-    await writeChange(env, actor, row, {
+    await writeChange(await envOf(ctx, tx, actor.zoneId), actor, row, {
       action: 'edited',
       patch: changes,
       events: [{ kind: 'edited', internal: true, data: { fields: Object.keys(patch) } }],

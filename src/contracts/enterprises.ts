@@ -173,13 +173,21 @@ export const EnterpriseQuery = Type.Object(
 );
 export type EnterpriseQuery = Type.Static<typeof EnterpriseQuery>;
 
-export const Theme = Type.Object({ id: Uuid, name: Type.String(), description: Type.Union([Type.String(), Type.Null()]), active: Type.Boolean() });
+/** A theme groups enterprises and names a visit's focus (走访主题); its guiding questions appear in the visit record. */
+export const Theme = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  description: Type.Union([Type.String(), Type.Null()]),
+  guidingQuestions: Type.Array(Type.String()),
+  active: Type.Boolean(),
+});
+const GuidingQuestions = Type.Array(Text(200, 1), { maxItems: 20 });
 export const ThemeCreate = Type.Object(
-  { name: Text(40, 1), description: Type.Optional(Type.Union([Text(500), Type.Null()])) },
+  { name: Text(40, 1), description: Type.Optional(Type.Union([Text(500), Type.Null()])), guidingQuestions: Type.Optional(GuidingQuestions) },
   { additionalProperties: false },
 );
 export const ThemePatch = Type.Partial(
-  Type.Object({ name: Text(40, 1), description: Type.Union([Text(500), Type.Null()]), active: Type.Boolean() }),
+  Type.Object({ name: Text(40, 1), description: Type.Union([Text(500), Type.Null()]), guidingQuestions: GuidingQuestions, active: Type.Boolean() }),
   { additionalProperties: false },
 );
 

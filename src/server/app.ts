@@ -20,6 +20,9 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { demandRoutes } from './demands/demands.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
+import { visitsRoutes } from './visits/visits.routes.js';
+import { visitViewsRoutes } from './visits/visit-views.routes.js';
+import { visitBriefRoutes } from './visits/visit-brief.routes.js';
 
 /** The file under the web root that a URL names, if it exists (never outside the root). */
 function webFileFor(webDir: string, url: string): string | null {
@@ -94,6 +97,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(calendarRoutes(ctx));
   await app.register(demandRoutes(ctx));
   await app.register(notificationRoutes(ctx));
+  await app.register(visitsRoutes(ctx));
+  await app.register(visitViewsRoutes(ctx));
+  await app.register(visitBriefRoutes(ctx));
 
   const webDir = ctx.config.webDir;
   const hasWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));

@@ -99,6 +99,7 @@ export const demands = pgTable(
     index('demands_enterprise_idx').on(t.zoneId, t.enterpriseId, t.submittedAt),
     index('demands_lead_department_idx').on(t.zoneId, t.leadDepartmentId, t.status, t.dueOn),
     index('demands_category_idx').on(t.zoneId, t.categoryCode, t.submittedAt),
+    index('demands_visit_idx').on(t.zoneId, t.visitId),
     // zone_id inside the GIN index (btree_gin) so a common word is searched within one zone, not across all.
     index('demands_search_idx').using('gin', t.zoneId, sql`to_tsvector('simple', ${t.searchTokens})`),
   ],

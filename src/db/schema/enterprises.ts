@@ -14,6 +14,8 @@ export const themes = pgTable(
     id: uuid('id').notNull(),
     name: text('name').notNull(),
     description: text('description'),
+    /** Questions the visit record asks under this theme (走访主题的引导问题). */
+    guidingQuestions: jsonb('guiding_questions').$type<string[]>().notNull().default([]),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -4,3 +4,4 @@ export * from './audit.js';
 export * from './enterprises.js';
 export * from './calendar.js';
 export * from './demands.js';
+export * from './visits.js';

@@ -7,6 +7,10 @@ export const zones = pgTable('zones', {
   name: text('name').notNull(),
   timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
   defaultDeadlineDays: integer('default_deadline_days').notNull().default(5),
+  /** 无事不扰: planning a visit to an enterprise seen fewer weeks ago than this is warned of (0 = never). */
+  visitMinWeeks: integer('visit_min_weeks').notNull().default(8),
+  /** How many days back a visit may be recorded after the fact. */
+  visitBackdateDays: integer('visit_backdate_days').notNull().default(14),
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -10,7 +10,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import { enterprisePolicy } from './enterprises.policy.js';
 import { insertTheme, listThemes, updateTheme, type ThemeRow } from './enterprises.repository.js';
 
-const present = (t: ThemeRow) => ({ id: t.id, name: t.name, description: t.description, active: t.active });
+const present = (t: ThemeRow) => ({ id: t.id, name: t.name, description: t.description, guidingQuestions: t.guidingQuestions, active: t.active });
+const cleanQuestions = (qs: string[] | undefined) => qs?.map((q) => q.trim()).filter(Boolean);
 
 export async function listThemesFor(ctx: AppContext, actor: Actor) {
   if (!enterprisePolicy.listThemes(actor)) throw forbidden();
@@ -23,7 +24,7 @@ export async function createTheme(ctx: AppContext, actor: Actor, input: Static<t
   const name = input.name.trim();
   const existing = await listThemes(ctx.db, actor.zoneId);
   if (existing.some((t) => t.name === name)) throw new DomainError('CONFLICT', [fieldError('name', 'name-taken')]);
-  const row = { zoneId: actor.zoneId, id: randomUUID(), name, description: input.description ?? null, active: true, createdAt: new Date() };
+  const row = { zoneId: actor.zoneId, id: randomUUID(), name, description: input.description ?? null, guidingQuestions: cleanQuestions(input.guidingQuestions) ?? [], active: true, createdAt: new Date() };
   await inTransaction(ctx.db, async (tx) => {
     await insertTheme(tx, row);
     await recordAudit(tx, actor, { action: 'theme.created', entity: 'theme', entityId: row.id, after: present(row) });
@@ -38,9 +39,9 @@ export async function patchTheme(ctx: AppContext, actor: Actor, id: string, patc
   if (!before) throw notFound();
   const name = patch.name?.trim() ?? before.name;
   if (all.some((t) => t.name === name && t.id !== id)) throw new DomainError('CONFLICT', [fieldError('name', 'name-taken')]);
-  const after = { ...before, ...patch, name };
+  const after = { ...before, ...patch, name, guidingQuestions: cleanQuestions(patch.guidingQuestions) ?? before.guidingQuestions };
   await inTransaction(ctx.db, async (tx) => {
-    await updateTheme(tx, actor.zoneId, id, { name, description: after.description, active: after.active });
+    await updateTheme(tx, actor.zoneId, id, { name, description: after.description, guidingQuestions: after.guidingQuestions, active: after.active });
     await recordAudit(tx, actor, { action: 'theme.updated', entity: 'theme', entityId: id, before: present(before), after: present(after) });
   });
   return present(after);

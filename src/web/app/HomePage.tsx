@@ -12,6 +12,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DemandHomeCard } from '../demands/DemandHomeCard.js';
+import { LeaderVisitBoardCard } from '../visits/LeaderVisitBoardCard.js';
 import { useEnterprise, useEnterpriseCount } from '../enterprises/enterprise-api.js';
 import { useZone } from '../zone/zone-api.js';
 import { hasAnyRole, isStaff, useSession } from './session.js';
@@ -66,6 +67,7 @@ export function HomePage() {
         </div>
       </Card>
 
+      <LeaderVisitBoardCard />
       <DemandHomeCard />
 
       {staff && (

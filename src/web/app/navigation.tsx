@@ -5,13 +5,18 @@ import {
   BankOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CarOutlined,
+  CheckSquareOutlined,
   ClusterOutlined,
   EditOutlined,
   EnvironmentOutlined,
+  FundOutlined,
   HomeOutlined,
   InboxOutlined,
   MessageOutlined,
+  RadarChartOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   TagsOutlined,
   TeamOutlined,
@@ -34,6 +39,7 @@ export function buildMenu(me: Me, t: TFunction): MenuItem[] {
   } else if (me.roles.includes('enterprise')) {
     items.push({ key: '/my-enterprise', icon: <BankOutlined />, label: link('/my-enterprise', t('nav.myEnterprise')) });
   }
+  items.push(...visitItems(me, t, link));
   items.push(...demandItems(me, t, link));
   if (hasAnyRole(me, 'admin')) {
     items.push({
@@ -55,6 +61,20 @@ export function buildMenu(me: Me, t: TFunction): MenuItem[] {
 }
 
 type LinkFn = (to: string, label: string) => ReactNode;
+
+/** 每周益企: the plan for everyone who takes part; the programme's views for those who oversee it. */
+function visitItems(me: Me, t: TFunction, link: LinkFn): MenuItem[] {
+  if (!hasAnyRole(me, 'coordinator', 'leader', 'admin', 'cadre', 'department')) return [];
+  const children: MenuItem[] = [{ key: '/visits', icon: <ScheduleOutlined />, label: link('/visits', t('nav.visitPlan')) }];
+  if (hasAnyRole(me, 'coordinator', 'leader', 'admin')) {
+    children.push(
+      { key: '/visits/compliance', icon: <CheckSquareOutlined />, label: link('/visits/compliance', t('nav.visitCompliance')) },
+      { key: '/visits/coverage', icon: <RadarChartOutlined />, label: link('/visits/coverage', t('nav.visitCoverage')) },
+      { key: '/visits/counts', icon: <FundOutlined />, label: link('/visits/counts', t('nav.visitCounts')) },
+    );
+  }
+  return [{ key: 'visits', icon: <CarOutlined />, label: t('nav.visits'), children }];
+}
 
 /** 诉求: the lists each role works from; staff get them in one submenu, the enterprise at the top level. */
 function demandItems(me: Me, t: TFunction, link: LinkFn): MenuItem[] {
@@ -109,6 +129,7 @@ export function openKeyOf(selected: string): string[] {
   return [];
 }
 
+const VISIT_PAGES = ['/visits', '/visits/compliance', '/visits/coverage', '/visits/counts'];
 const SECTIONS = ['/admin/departments', '/admin/users', '/admin/themes', '/admin/zone', '/admin/calendar', '/admin/audit', '/enterprises', '/my-enterprise'];
 
 /** The menu key to highlight for a path (a detail page highlights its list). */
@@ -117,5 +138,8 @@ export function selectedKey(pathname: string, me: Me): string {
   if (pathname === '/') return '/';
   const demand = demandKey(pathname, me);
   if (demand) return demand;
+  const visitPage = VISIT_PAGES.find((p) => pathname === p);
+  if (visitPage) return visitPage;
+  if (pathname.startsWith('/visits/')) return '/visits';
   return SECTIONS.find((s) => pathname === s || pathname.startsWith(`${s}/`)) ?? '';
 }

@@ -33,6 +33,12 @@ const MyDemandsPage = page(() => import('../demands/MyDemandsPage.js'), 'MyDeman
 const DemandFormPage = page(() => import('../demands/DemandFormPage.js'), 'DemandFormPage');
 const DemandDetailPage = page(() => import('../demands/DemandDetailPage.js'), 'DemandDetailPage');
 const CategoriesPage = page(() => import('../demands/CategoriesPage.js'), 'CategoriesPage');
+const VisitPlanPage = page(() => import('../visits/VisitPlanPage.js'), 'VisitPlanPage');
+const VisitDetailPage = page(() => import('../visits/VisitDetailPage.js'), 'VisitDetailPage');
+const VisitBriefPage = page(() => import('../visits/VisitBriefPage.js'), 'VisitBriefPage');
+const VisitCompliancePage = page(() => import('../visits/VisitCompliancePage.js'), 'VisitCompliancePage');
+const VisitCoveragePage = page(() => import('../visits/VisitCoveragePage.js'), 'VisitCoveragePage');
+const VisitCountsPage = page(() => import('../visits/VisitCountsPage.js'), 'VisitCountsPage');
 
 const admin = (element: ReactNode) => <RequireRole roles={['admin']}>{element}</RequireRole>;
 const staff = (element: ReactNode) => <RequireRole staff>{element}</RequireRole>;
@@ -67,6 +73,12 @@ export function createRouter() {
             { path: 'demands/new', element: only(['enterprise', 'cadre', 'coordinator', 'leader'], <DemandFormPage />) },
             { path: 'demands/:id', element: <DemandDetailPage /> },
             { path: 'my-demands', element: only(['enterprise'], <MyDemandsPage />) },
+            { path: 'visits', element: only([...OVERSEERS, 'cadre', 'department'], <VisitPlanPage />) },
+            { path: 'visits/compliance', element: only(OVERSEERS, <VisitCompliancePage />) },
+            { path: 'visits/coverage', element: only(OVERSEERS, <VisitCoveragePage />) },
+            { path: 'visits/counts', element: only(OVERSEERS, <VisitCountsPage />) },
+            { path: 'visits/:id', element: only([...OVERSEERS, 'cadre', 'department'], <VisitDetailPage />) },
+            { path: 'visits/:id/brief', element: only([...OVERSEERS, 'cadre', 'department'], <VisitBriefPage />) },
             { path: 'admin', element: <Navigate to="/admin/users" replace /> },
             { path: 'admin/departments', element: admin(<DepartmentsPage />) },
             { path: 'admin/users', element: admin(<UsersPage />) },

@@ -1,5 +1,8 @@
 import { ERROR_CODES, type ErrorCode } from '../../contracts/errors.js';
 import type { Messages } from './zh.js';
+import { visitsEn } from './visits.en.js';
+import { visitViewsEn } from './visit-views.en.js';
+import { visitBriefEn } from './visit-brief.en.js';
 
 function errorTexts(): Record<ErrorCode, string> {
   const out = {} as Record<ErrorCode, string>;
@@ -81,6 +84,11 @@ export const en: Messages = {
   },
   nav: {
     home: 'Home',
+    visits: 'Weekly visits',
+    visitPlan: 'Visit plan',
+    visitCompliance: 'Leaders\' commitment',
+    visitCoverage: 'Visit coverage',
+    visitCounts: 'Visit counts',
     enterprises: 'Enterprises',
     myEnterprise: 'My enterprise',
     admin: 'Administration',
@@ -1030,4 +1038,7 @@ export const en: Messages = {
     S: 'Public administration and social organisations',
     T: 'International organisations',
   },
+  visits: visitsEn,
+  visitViews: visitViewsEn,
+  visitBrief: visitBriefEn,
 };

@@ -1,3 +1,6 @@
+import { visitsZh } from './visits.zh.js';
+import { visitViewsZh } from './visit-views.zh.js';
+import { visitBriefZh } from './visit-brief.zh.js';
 import { ERROR_CODES, type ErrorCode } from '../../contracts/errors.js';
 
 function errorTexts(lang: 'zh' | 'en'): Record<ErrorCode, string> {
@@ -80,6 +83,11 @@ export const zh = {
   },
   nav: {
     home: '首页',
+    visits: '每周益企',
+    visitPlan: '走访计划',
+    visitCompliance: '领导走访履职',
+    visitCoverage: '企业走访覆盖',
+    visitCounts: '走访统计',
     enterprises: '企业档案',
     myEnterprise: '本企业档案',
     admin: '系统管理',
@@ -1029,6 +1037,9 @@ export const zh = {
     S: '公共管理、社会保障和社会组织',
     T: '国际组织',
   },
+  visits: visitsZh,
+  visitViews: visitViewsZh,
+  visitBrief: visitBriefZh,
 };
 
 export type Messages = typeof zh;

@@ -1,0 +1,5 @@
+import type { visitBriefZh } from './visit-brief.zh.js';
+
+export const visitBriefEn: typeof visitBriefZh = {
+  title: '',
+};

@@ -1,0 +1,5 @@
+import type { visitViewsZh } from './visit-views.zh.js';
+
+export const visitViewsEn: typeof visitViewsZh = {
+  title: '',
+};

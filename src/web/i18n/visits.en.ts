@@ -1,0 +1,5 @@
+import type { visitsZh } from './visits.zh.js';
+
+export const visitsEn: typeof visitsZh = {
+  title: '',
+};

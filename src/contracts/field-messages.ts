@@ -71,10 +71,23 @@ export const FIELD_MESSAGES = {
   'theme-name-unknown': { zh: '找不到走访主题“{value}”', en: 'No visit theme named "{value}"' },
   'duplicate-of-row': { zh: '与第 {value} 行重复', en: 'Same as row {value}' },
   'file-empty': { zh: '文件中没有企业数据', en: 'The file holds no enterprises' },
+  // Visits (每周益企)
+  'visit-enterprise-required': { zh: '走访至少要有一家企业', en: 'A visit needs at least one enterprise' },
+  'visit-enterprise-duplicate': { zh: '同一企业不能在一次走访中重复出现', en: 'An enterprise appears twice in this visit' },
+  'visit-too-far-back': { zh: '走访日期不能早于 {value}（最多补录 {days} 天前的走访）', en: 'The visit date cannot be before {value} (visits can be recorded up to {days} days back)' },
+  'visit-slot-taken': { zh: '该领导在此半天已有走访安排（{value}）', en: 'This leader already has a visit in this half-day ({value})' },
+  'visit-leader-self-only': { zh: '园区领导只能安排本人的走访', en: 'A leader can plan only their own visits' },
+  'visit-not-yet': { zh: '走访日期 {value} 尚未到，不能签发记录', en: 'The visit is on {value}; its record cannot be signed off before then' },
+  'issue-enterprise-not-in-visit': { zh: '该企业不在本次走访名单中', en: 'This enterprise is not part of this visit' },
+  'issue-answer-required': { zh: '当场答复的问题需要填写答复内容', en: 'A problem answered on the spot needs the answer' },
+  'issue-lead-required': { zh: '转为诉求的问题需要选择牵头单位', en: 'A problem turned into a demand needs a lead department' },
+  'gather-demand-not-eligible': { zh: '诉求 {value} 不属于本次走访的企业或已办结', en: 'Demand {value} is not an open demand of this visit\'s enterprises' },
+  'gather-demand-other-visit': { zh: '诉求 {value} 已归入另一次走访', en: 'Demand {value} already belongs to another visit' },
+  'visit-photo-type': { zh: '走访照片只能是 JPG、PNG 或 WebP 图片', en: 'Visit photos must be JPG, PNG or WebP images' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
-export type FieldMessageParams = Partial<Record<'value' | 'position' | 'expected', string | number>>;
+export type FieldMessageParams = Partial<Record<'value' | 'position' | 'expected' | 'days', string | number>>;
 
 export function renderFieldMessage(key: FieldMessageKey, lang: Lang, params: FieldMessageParams = {}): string {
   return FIELD_MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name as keyof FieldMessageParams] ?? ''));

@@ -88,6 +88,7 @@ export const DemandQuery = Type.Object(
     categoryCode: Type.Optional(CategoryCode),
     departmentId: Type.Optional(Uuid),
     enterpriseId: Type.Optional(Uuid),
+    visitId: Type.Optional(Uuid),
     channel: Type.Optional(StringEnum(DEMAND_CHANNELS)),
     overdue: Type.Optional(Type.Boolean()),
     provisional: Type.Optional(Type.Boolean()),

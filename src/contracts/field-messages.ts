@@ -84,6 +84,8 @@ export const FIELD_MESSAGES = {
   'gather-demand-not-eligible': { zh: '诉求 {value} 不属于本次走访的企业或已办结', en: 'Demand {value} is not an open demand of this visit\'s enterprises' },
   'gather-demand-other-visit': { zh: '诉求 {value} 已归入另一次走访', en: 'Demand {value} already belongs to another visit' },
   'visit-photo-type': { zh: '走访照片只能是 JPG、PNG 或 WebP 图片', en: 'Visit photos must be JPG, PNG or WebP images' },
+  'period-end-before-start': { zh: '截止日期不能早于起始日期', en: 'The end date cannot be before the start date' },
+  'period-too-long': { zh: '查询区间最长为 {value} 年', en: 'The period can be at most {value} years long' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

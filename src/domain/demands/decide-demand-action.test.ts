@@ -14,7 +14,7 @@ type Outcomes = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, 
 type When = { pending?: boolean; resolved?: boolean };
 type Row = readonly [action: DemandAction, when: When, by: readonly DemandParty[], outcomes: Outcomes];
 
-const PARTIES: readonly DemandParty[] = ['coordinator', 'leader', 'admin', 'lead', 'assisting', 'enterprise', 'cadre', 'submitter', 'system'];
+const PARTIES: readonly DemandParty[] = ['coordinator', 'leader', 'admin', 'lead', 'assisting', 'enterprise', 'cadre', 'submitter', 'system', 'onsite'];
 const COLUMNS = ['submitted', 'accepted', 'assigned', 'in_progress', 'waiting', 'settled', 'closed', 'declined', 'merged'] as const;
 
 const COORDINATOR: readonly DemandParty[] = ['coordinator'];
@@ -31,7 +31,7 @@ const TABLE: readonly Row[] = [
   //                                                                           submitted    accepted     assigned       in_progress    waiting        settled     closed declined merged
   ['accept',            {},                  COORDINATOR,                    ['accepted', C,           C,             C,             C,             C,          C,     C,       C]],
   ['decline',           {},                  COORDINATOR,                    ['declined', 'declined',  C,             C,             C,             C,          C,     C,       C]],
-  ['assign',            {},                  COORDINATOR,                    ['assigned', 'assigned',  'assigned',    C,             C,             C,          C,     C,       C]],
+  ['assign',            {},                  ['coordinator', 'onsite'],      ['assigned', 'assigned',  'assigned',    C,             C,             C,          C,     C,       C]],
   ['acknowledge',       {},                  LEAD,                           [C,          C,           'in_progress', C,             C,             C,          C,     C,       C]],
   ['progress',          {},                  ['lead', 'assisting', 'coordinator'], [C,    C,           'assigned',    'in_progress', 'waiting',     C,          C,     C,       C]],
   ['request_input',     {},                  LEAD,                           [C,          C,           'assigned',    'in_progress', 'waiting',     C,          C,     C,       C]],

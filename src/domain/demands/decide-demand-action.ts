@@ -17,7 +17,8 @@ export const DEMAND_RULES: Record<DemandAction, Rule> = {
   accept: { from: ['submitted'], by: ['coordinator'], to: 'accepted' },
   decline: { from: ['submitted', 'accepted'], by: ['coordinator'], to: 'declined' },
   // Assigning a submitted demand accepts it; assigning an assigned one (not yet acknowledged) reassigns it.
-  assign: { from: ['submitted', 'accepted', 'assigned'], by: ['coordinator'], to: 'assigned' },
+  // A visit's on-site office assigns the demands it creates there.
+  assign: { from: ['submitted', 'accepted', 'assigned'], by: ['coordinator', 'onsite'], to: 'assigned' },
   acknowledge: { from: ['assigned'], by: ['lead'], to: 'in_progress' },
   progress: { from: ['assigned', 'in_progress', 'waiting'], by: ['lead', 'assisting', 'coordinator'], to: 'same' },
   request_input: { from: ['assigned', 'in_progress', 'waiting'], by: ['lead'], to: 'same' },

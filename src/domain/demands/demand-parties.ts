@@ -15,8 +15,11 @@ export type DemandFacts = {
 /**
  * How the actor stands to one demand. A person can be several parties at once
  * (a coordinator who is also a leader); every rule asks "is one of them allowed".
+ * 'onsite' is the on-site office of a visit (现场办公), where the leader and the departments agree
+ * who settles a problem and the demand is assigned at once; demandParties never gives it — only the
+ * visit service does, for the demands it creates at the visit.
  */
-export type DemandParty = 'coordinator' | 'leader' | 'admin' | 'lead' | 'assisting' | 'enterprise' | 'cadre' | 'submitter' | 'system';
+export type DemandParty = 'coordinator' | 'leader' | 'admin' | 'lead' | 'assisting' | 'enterprise' | 'cadre' | 'submitter' | 'system' | 'onsite';
 
 export function demandParties(actor: Actor | 'system', d: DemandFacts): Set<DemandParty> {
   const parties = new Set<DemandParty>();

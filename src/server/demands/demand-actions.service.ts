@@ -89,7 +89,7 @@ async function checkAssignment(tx: Tx, zoneId: string, body: Pick<AssignBody, 'l
 }
 
 /** Assigns (or reassigns) inside an open transaction; the deadline runs from today. */
-async function assignIn(env: Env, actor: Actor, row: DemandListRow, parties: Set<import('../../domain/demands/index.js').DemandParty>, body: AssignBody): Promise<void> {
+export async function assignIn(env: Env, actor: Actor, row: DemandListRow, parties: Set<import('../../domain/demands/index.js').DemandParty>, body: AssignBody): Promise<void> {
   const next = decideOrThrow(row, parties, 'assign');
   const errors = await checkAssignment(env.tx, actor.zoneId, body);
   const categoryCode = body.categoryCode ?? row.categoryCode;

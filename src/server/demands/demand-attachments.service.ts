@@ -46,7 +46,8 @@ export async function attachmentRules(ctx: AppContext, actor: Actor): Promise<{ 
   return { extensions: [...ATTACHMENT_EXTENSIONS], maxBytes: ctx.config.uploadMaxBytes };
 }
 
-function kindOf(fileName: string, content: Buffer) {
+/** The file's kind from its extension, checked against its first bytes; refuses what may not be attached. */
+export function kindOf(fileName: string, content: Buffer) {
   const ext = attachmentExtension(fileName);
   if (!ext) throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', [fieldError('file', 'attachment-type', { value: path.extname(fileName).slice(1) || fileName })]);
   const kind = KINDS[ext];

@@ -61,6 +61,8 @@ export type DemandFilter = {
   categoryCode?: string;
   departmentId?: string;
   enterpriseId?: string;
+  /** The demands gathered for or raised in one visit. */
+  visitId?: string;
   channel?: string;
   overdue?: boolean;
   provisional?: boolean;
@@ -101,6 +103,7 @@ function whereOf(zoneId: string, f: DemandFilter): SQL {
   if (f.categoryCode) conds.push(eq(demands.categoryCode, f.categoryCode));
   if (f.departmentId) conds.push(sql`(${demands.leadDepartmentId} = ${f.departmentId} or ${assistedBy(f.departmentId)})`);
   if (f.enterpriseId) conds.push(eq(demands.enterpriseId, f.enterpriseId));
+  if (f.visitId) conds.push(eq(demands.visitId, f.visitId));
   if (f.channel) conds.push(eq(demands.channel, f.channel));
   if (f.overdue === true) conds.push(overdueCondition(f.today));
   if (f.overdue === false) conds.push(sql`not coalesce(${overdueCondition(f.today)}, false)`);

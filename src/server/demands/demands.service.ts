@@ -20,12 +20,12 @@ import { findEnterpriseRow, loadEnterpriseChildren } from '../enterprises/enterp
 import { channelsFor, demandListScope, demandPolicy } from './demands.policy.js';
 import { presentDetail, presentSummary } from './demand-presenter.js';
 import { searchQuery, searchTokens } from './search-tokens.js';
-import { decideOrThrow, envOf, factsOf, loadForChange, writeChange } from './demand-change.js';
+import { decideOrThrow, envOf, factsOf, loadForChange, writeChange, type Env } from './demand-change.js';
 import {
   findCategory, findDemandListRow, insertDemand, listAssisting, listAttachments, listEvents, listExtensions, listMergedFrom,
   listDemandRows, listOpenDemandsOfEnterprise, nextCounter, type DemandListRow,
 } from './demands.repository.js';
-import { demandParties, type DemandParty } from '../../domain/demands/index.js';
+import { demandParties, type Confidentiality, type DemandChannel, type DemandParty } from '../../domain/demands/index.js';
 
 /** The statuses a `status` filter names ("open" = every status before the end). */
 export function parseStatuses(value: string | undefined): DemandStatus[] | undefined {
@@ -61,6 +61,7 @@ export async function listDemands(ctx: AppContext, actor: Actor, q: DemandQuery)
     categoryCode: q.categoryCode,
     departmentId: q.departmentId,
     enterpriseId: q.enterpriseId,
+    visitId: q.visitId,
     channel: q.channel,
     overdue: q.overdue,
     provisional: q.provisional,
@@ -205,43 +206,72 @@ export async function createDemand(ctx: AppContext, actor: Actor, input: DemandC
     if (leader?.active && leader.roles.includes('leader')) ownerLeaderId = leader.id;
   }
   ownerLeaderId ??= null;
-  const title = input.title.trim();
-  const description = input.description.trim();
-  const confidentiality = input.confidentiality ?? 'public';
-  const names = await anonymisationNames(ctx.db, actor.zoneId, enterpriseId!);
-  const id = randomUUID();
-  const now = ctx.clock.now();
-  await inTransaction(ctx.db, async (tx) => {
+  const id = await inTransaction(ctx.db, async (tx) => {
     const env = await envOf(ctx, tx, actor.zoneId);
-    const year = env.today.slice(0, 4);
-    const number = `SQ${year}-${String(await nextCounter(tx, actor.zoneId, `demand:${year}`)).padStart(5, '0')}`;
-    await insertDemand(tx, {
-      zoneId: actor.zoneId,
-      id,
-      number,
-      enterpriseId: enterpriseId!,
-      title,
-      description,
-      categoryCode: input.categoryCode,
-      channel,
-      confidentiality,
-      anonymisedTitle: anonymiseDemandText(title, names),
-      anonymisedDescription: anonymiseDemandText(description, names),
-      status: 'submitted',
-      submittedBy: actor.userId,
-      submittedAt: now,
-      ownerLeaderId,
-      searchTokens: tokensFor(number, title, description, enterprise!.name),
-    });
-    const row = (await findDemandListRow(tx, actor.zoneId, id))!;
-    await writeChange(env, actor, row, {
-      action: 'created',
-      patch: {},
-      events: [{ kind: 'submitted', data: { channel, categoryName: category!.name } }],
-      notifications: [{ to: { roles: ['coordinator'] }, kind: 'demand.submitted', entity: 'demand', entityId: id, params: { number, title } }],
-    });
+    return (await insertNewDemand(env, actor, {
+      enterprise: enterprise!, title: input.title, description: input.description, category: category!, channel,
+      confidentiality: input.confidentiality ?? 'public', ownerLeaderId, visitId: null,
+    })).id;
   });
   return getDemand(ctx, actor, id);
+}
+
+/**
+ * Files a new demand inside the caller's transaction: its number, the anonymised text, the search
+ * tokens, the "submitted" timeline entry, the audit entry and the coordinator's notification. The
+ * caller has checked the enterprise, the category and the channel. Used by the intake form and by
+ * a visit's on-site office (which then assigns it at once).
+ */
+export async function insertNewDemand(
+  env: Env,
+  actor: Actor,
+  input: {
+    enterprise: { id: string; name: string };
+    title: string;
+    description: string;
+    category: { code: string; name: string };
+    channel: DemandChannel;
+    confidentiality: Confidentiality;
+    ownerLeaderId: string | null;
+    visitId: string | null;
+  },
+  options: { notifyCoordinator?: boolean } = {},
+): Promise<DemandListRow> {
+  const { tx } = env;
+  const zoneId = actor.zoneId;
+  const title = input.title.trim();
+  const description = input.description.trim();
+  const names = await anonymisationNames(tx, zoneId, input.enterprise.id);
+  const id = randomUUID();
+  const year = env.today.slice(0, 4);
+  const number = `SQ${year}-${String(await nextCounter(tx, zoneId, `demand:${year}`)).padStart(5, '0')}`;
+  await insertDemand(tx, {
+    zoneId,
+    id,
+    number,
+    enterpriseId: input.enterprise.id,
+    title,
+    description,
+    categoryCode: input.category.code,
+    channel: input.channel,
+    confidentiality: input.confidentiality,
+    anonymisedTitle: anonymiseDemandText(title, names),
+    anonymisedDescription: anonymiseDemandText(description, names),
+    status: 'submitted',
+    submittedBy: actor.userId,
+    submittedAt: env.now,
+    ownerLeaderId: input.ownerLeaderId,
+    visitId: input.visitId,
+    searchTokens: tokensFor(number, title, description, input.enterprise.name),
+  });
+  const row = (await findDemandListRow(tx, zoneId, id))!;
+  await writeChange(env, actor, row, {
+    action: 'created',
+    patch: {},
+    events: [{ kind: 'submitted', data: { channel: input.channel, categoryName: input.category.name } }],
+    notifications: options.notifyCoordinator === false ? [] : [{ to: { roles: ['coordinator'] }, kind: 'demand.submitted', entity: 'demand', entityId: id, params: { number, title } }],
+  });
+  return row;
 }
 
 /** The coordinator corrects the classification, the confidentiality or the public (anonymised) text. */

@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import type { VisitCheckResult, VisitDetail, VisitSummary } from '../../src/contracts/visits.js';
+import { backends, errorOf, startTestApp, type TestApp } from './harness.js';
+import { ECOLOGY, LAND, at, caller, castOf, lists, ok, read, submit, type Api, type Cast } from './demand-fixtures.js';
+
+type FieldDetail = { field: string; reason: string; message: string };
+const fieldsOf = (res: LightMyRequestResponse) => (errorOf(res).details as FieldDetail[] | undefined) ?? [];
+const HAN = /[\u4e00-\u9fff]/;
+
+/** Days the tests plan on, after the demo's planned weeks, so no demo visit holds the slots. */
+const DAY = '2027-03-10';
+const NEXT_DAY = '2027-03-11';
+
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('0000000d49484452000000010000000108060000001f15c489', 'hex'),
+]);
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
+
+function multipart(file: Buffer, filename: string) {
+  const boundary = `----yiqi-test-${randomUUID()}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  return { payload: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+for (const backend of backends()) {
+  describe(`visits [${backend.name}]`, () => {
+    let t: TestApp;
+    let c: Cast;
+    let cadre: Api;
+    let enterpriseIds: string[];
+
+    beforeAll(async () => {
+      t = await startTestApp(backend);
+      c = await castOf(t);
+      cadre = await caller(t, 'cadre');
+      c.userIds.cadre = ok<{ id: string }>(await cadre({ url: '/api/auth/me' })).id;
+      const ents = ok<{ items: { id: string }[] }>(await c.coordinator({ url: '/api/enterprises?pageSize=50&sort=name' }));
+      enterpriseIds = ents.items.map((e) => e.id).filter((id) => id !== c.enterpriseId);
+    });
+    afterAll(async () => t?.close());
+
+    const plan = (api: Api, body: Record<string, unknown>) => api({ method: 'POST', url: '/api/visits', payload: body });
+    const visitCount = async () => ok<{ total: number }>(await c.coordinator({ url: '/api/visits?pageSize=1' })).total;
+    const base = (over: Record<string, unknown> = {}) => ({
+      visitOn: DAY, halfDay: 'am', leaderId: c.userIds.leader, enterpriseIds: [c.enterpriseId], departmentIds: [c.departments[LAND]], ...over,
+    });
+
+    it('plans a visit: numbered, planned, with its enterprises, departments and an audit entry', async () => {
+      const v = ok<VisitDetail>(await plan(c.coordinator, base({ halfDay: 'pm', enterpriseIds: [c.enterpriseId, enterpriseIds[0]], purpose: '了解产证办理进展' })));
+      expect(v.number).toMatch(/^ZF2027-\d{4}$/);
+      expect(v.status).toBe('planned');
+      expect(v.leader.id).toBe(c.userIds.leader);
+      expect(v.enterprises.map((e) => e.id)).toEqual([c.enterpriseId, enterpriseIds[0]]);
+      expect(v.departments.map((d) => d.id)).toEqual([c.departments[LAND]]);
+      expect(v.can).toMatchObject({ edit: true, record: true, signOff: true });
+      const listed = ok<{ items: VisitSummary[] }>(await c.coordinator({ url: `/api/visits?from=${DAY}&to=${DAY}` }));
+      expect(listed.items.map((x) => x.id)).toContain(v.id);
+      const audit = ok<{ items: { action: string; entityId: string }[] }>(await c.admin({ url: `/api/audit?entity=visit&pageSize=50` }));
+      expect(audit.items.some((a) => a.action === 'visit.created' && a.entityId === v.id)).toBe(true);
+    });
+
+    it('refuses bad plans with a field and a reason in Chinese, saving nothing', async () => {
+      const before = await visitCount();
+      const none = await plan(c.coordinator, base({ enterpriseIds: [] }));
+      expect(none.statusCode).toBe(400);
+      expect(fieldsOf(none).map((f) => f.field)).toContain('enterpriseIds');
+      expect(fieldsOf(none)[0]!.message).toMatch(HAN);
+
+      const old = await plan(c.coordinator, base({ visitOn: '2020-01-06' }));
+      expect(old.statusCode).toBe(400);
+      const back = fieldsOf(old).find((f) => f.field === 'visitOn')!;
+      expect(back.reason).toBe('visit-too-far-back');
+      expect(back.message).toContain('14');
+
+      const notLeader = await plan(c.coordinator, base({ leaderId: c.userIds.department }));
+      expect(notLeader.statusCode).toBe(400);
+      expect(fieldsOf(notLeader).map((f) => f.reason)).toContain('leader-not-found');
+
+      const twice = await plan(c.coordinator, base({ enterpriseIds: [c.enterpriseId, c.enterpriseId] }));
+      expect(fieldsOf(twice).map((f) => f.reason)).toContain('visit-enterprise-duplicate');
+
+      const unknown = await plan(c.coordinator, base({ enterpriseIds: [randomUUID()], themeId: randomUUID() }));
+      expect(fieldsOf(unknown).map((f) => f.reason).sort()).toEqual(['enterprise-not-found', 'theme-not-found']);
+
+      // A leader plans their own visits only; a department user plans none.
+      const other = await plan(c.leader, base({ leaderId: c.userIds.leader2 }));
+      expect(fieldsOf(other).map((f) => f.reason)).toContain('visit-leader-self-only');
+      expect((await plan(c.department, base())).statusCode).toBe(403);
+      expect(await visitCount()).toBe(before);
+    });
+
+    it('refuses a second visit of the same leader in the same half-day (409), and the check shows it first', async () => {
+      const first = ok<VisitDetail>(await plan(c.leader2, base({ leaderId: c.userIds.leader2, visitOn: NEXT_DAY, enterpriseIds: [enterpriseIds[1]] })));
+      const before = await visitCount();
+      const check = ok<VisitCheckResult>(await c.coordinator({
+        method: 'POST', url: '/api/visits/check', payload: { visitOn: NEXT_DAY, halfDay: 'am', leaderId: c.userIds.leader2, enterpriseIds: [enterpriseIds[1]] },
+      }));
+      expect(check.conflicts.map((x) => x.number)).toEqual([first.number]);
+      // 无事不扰: the same enterprise on the same day warns (0 weeks since).
+      expect(check.coverageWarnings).toEqual([expect.objectContaining({ enterpriseId: enterpriseIds[1], lastVisitOn: NEXT_DAY, weeksSince: 0 })]);
+
+      const clash = await plan(c.coordinator, base({ leaderId: c.userIds.leader2, visitOn: NEXT_DAY, enterpriseIds: [enterpriseIds[2]] }));
+      expect(clash.statusCode).toBe(409);
+      expect(errorOf(clash).code).toBe('VISIT_SLOT_TAKEN');
+      expect(fieldsOf(clash)[0]).toMatchObject({ field: 'halfDay', reason: 'visit-slot-taken' });
+      expect(fieldsOf(clash)[0]!.message).toContain(first.number);
+      expect(await visitCount()).toBe(before);
+
+      // The other half-day is free; another leader in the same half-day is fine too.
+      ok(await plan(c.coordinator, base({ leaderId: c.userIds.leader2, visitOn: NEXT_DAY, halfDay: 'pm', enterpriseIds: [enterpriseIds[2]] })));
+      ok(await plan(c.coordinator, base({ visitOn: NEXT_DAY, enterpriseIds: [enterpriseIds[3]] })));
+    });
+
+    it('moves a visit by drag to a free slot, and refuses a taken one leaving it where it was', async () => {
+      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: '2027-03-15', enterpriseIds: [enterpriseIds[4]] })));
+      const blocker = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: '2027-03-16', enterpriseIds: [enterpriseIds[5]] })));
+      const moved = ok<VisitDetail>(await c.leader({ method: 'POST', url: `/api/visits/${v.id}/move`, payload: { visitOn: '2027-03-15', halfDay: 'pm' } }));
+      expect([moved.visitOn, moved.halfDay]).toEqual(['2027-03-15', 'pm']);
+      const refused = await c.coordinator({ method: 'POST', url: `/api/visits/${v.id}/move`, payload: { visitOn: '2027-03-16', halfDay: 'am' } });
+      expect(refused.statusCode).toBe(409);
+      expect(fieldsOf(refused)[0]!.message).toContain(blocker.number);
+      const still = ok<VisitDetail>(await c.coordinator({ url: `/api/visits/${v.id}` }));
+      expect([still.visitOn, still.halfDay]).toEqual(['2027-03-15', 'pm']);
+      // Someone else's leader cannot move it.
+      expect((await c.leader2({ method: 'POST', url: `/api/visits/${v.id}/move`, payload: { visitOn: '2027-03-17', halfDay: 'am' } })).statusCode).toBe(403);
+    });
+
+    it('runs the on-site office: gathers demands, answers on the spot, creates demands already assigned, signs off', async () => {
+      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: '2027-03-18', enterpriseIds: [c.enterpriseId], cadreIds: [c.userIds.cadre] })));
+      // 问需于企: an open demand of the enterprise is gathered into the visit; another enterprise's is refused.
+      const open = await submit(c, { title: '园区道路照明不足' });
+      const gathered = ok<VisitDetail>(await cadre({ method: 'POST', url: `/api/visits/${v.id}/gather`, payload: { demandIds: [open.id] } }));
+      expect(gathered.demands.map((d) => d.id)).toEqual([open.id]);
+      const foreign = await c.coordinator({ method: 'POST', url: '/api/demands', payload: { enterpriseId: enterpriseIds[6], title: '用电增容', description: '需要增容两百千伏安。', categoryCode: 'supporting-services', channel: 'hotline' } });
+      const refused = await cadre({ method: 'POST', url: `/api/visits/${v.id}/gather`, payload: { demandIds: [ok<{ id: string }>(foreign).id] } });
+      expect(refused.statusCode).toBe(400);
+      expect(fieldsOf(refused)[0]!.reason).toBe('gather-demand-not-eligible');
+
+      // The record.
+      const recorded = ok<VisitDetail>(await c.leader({
+        method: 'PUT', url: `/api/visits/${v.id}/record`,
+        payload: {
+          attendedDepartmentIds: [c.departments[LAND], c.departments[ECOLOGY]],
+          enterprises: [{ enterpriseId: c.enterpriseId, raised: '企业反映厂房产证和环评批复进度慢。' }],
+          decisions: '由自然资源和规划分局牵头，一周内完成产证资料审核。', followUps: '企业服务中心跟踪办理进度。', guideAnswers: [],
+        },
+      }));
+      expect(recorded.record.attendedDepartmentIds.sort()).toEqual([c.departments[LAND], c.departments[ECOLOGY]].sort());
+      expect(recorded.record.enterprises[0]!.raised).toContain('环评');
+
+      // Bad problems change nothing.
+      const demandsBefore = (await read(c.coordinator, open.id)).id && recorded.demands.length;
+      const noAnswer = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/issues`, payload: { enterpriseId: c.enterpriseId, text: '用工招聘难', categoryCode: 'talent-and-labour', resolution: 'answered' } });
+      expect(fieldsOf(noAnswer).map((f) => f.reason)).toEqual(['issue-answer-required']);
+      const noLead = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/issues`, payload: { enterpriseId: c.enterpriseId, text: '产证办理慢', categoryCode: 'property-certificate', resolution: 'demand' } });
+      expect(fieldsOf(noLead).map((f) => f.reason)).toEqual(['issue-lead-required']);
+      const badLead = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/issues`, payload: { enterpriseId: c.enterpriseId, text: '产证办理慢', categoryCode: 'property-certificate', resolution: 'demand', leadDepartmentId: randomUUID() } });
+      expect(badLead.statusCode).toBe(400);
+      const notInVisit = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/issues`, payload: { enterpriseId: enterpriseIds[7], text: '产证办理慢', categoryCode: 'property-certificate', resolution: 'answered', answer: '已答复' } });
+      expect(fieldsOf(notInVisit).map((f) => f.reason)).toEqual(['issue-enterprise-not-in-visit']);
+      const unchanged = ok<VisitDetail>(await c.leader({ url: `/api/visits/${v.id}` }));
+      expect(unchanged.issues).toEqual([]);
+      expect(unchanged.demands.length).toBe(demandsBefore);
+
+      // Answered on the spot.
+      ok(await c.leader({ method: 'POST', url: `/api/visits/${v.id}/issues`, payload: { enterpriseId: c.enterpriseId, text: '用工招聘难', categoryCode: 'talent-and-labour', resolution: 'answered', answer: '人社局下周组织专场招聘会。' } }));
+      // Turned into a demand, assigned at once with its deadline, owned by the visit's leader.
+      const after = ok<VisitDetail>(await c.leader({
+        method: 'POST', url: `/api/visits/${v.id}/issues`,
+        payload: { enterpriseId: c.enterpriseId, text: '新建厂房产证办理进度慢，影响贷款审批', categoryCode: 'property-certificate', resolution: 'demand', leadDepartmentId: c.departments[LAND], assistingDepartmentIds: [c.departments[ECOLOGY]] },
+      }));
+      expect(after.issues.map((i) => i.resolution)).toEqual(['answered', 'demand']);
+      const demandId = after.issues[1]!.demandId!;
+      const demand = await read(c.coordinator, demandId);
+      expect(demand).toMatchObject({ status: 'assigned', channel: 'visit', ownerLeaderId: c.userIds.leader, leadDepartmentId: c.departments[LAND] });
+      expect(demand.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(demand.timeline.map((e) => e.kind)).toEqual(['submitted', 'assigned']);
+      expect(after.demands.map((d) => d.id)).toContain(demandId);
+      // It is in the department's queue.
+      expect(await lists(c.department, 'status=assigned', demand)).toBe(true);
+
+      // Sign-off: not before the day; then the record is frozen and the demands still followed.
+      const early = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/sign-off` });
+      expect(early.statusCode).toBe(400);
+      expect(fieldsOf(early)[0]!.reason).toBe('visit-not-yet');
+      t.clock.set(at('2027-03-18', '16:00'));
+      try {
+        const done = ok<VisitDetail>(await c.leader({ method: 'POST', url: `/api/visits/${v.id}/sign-off` }));
+        expect(done.status).toBe('done');
+        expect(done.signedOffByName).toBe('王建华');
+        expect(done.can).toMatchObject({ edit: false, record: false, signOff: false });
+        expect(done.openDemandCount).toBe(2);
+        const frozen = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/issues`, payload: { enterpriseId: c.enterpriseId, text: '又一个问题', categoryCode: 'talent-and-labour', resolution: 'answered', answer: '好' } });
+        expect(frozen.statusCode).toBe(409);
+        expect(errorOf(frozen).code).toBe('VISIT_STATE_CONFLICT');
+        expect((await c.coordinator({ method: 'POST', url: `/api/visits/${v.id}/cancel`, payload: { reason: '重复' } })).statusCode).toBe(409);
+      } finally {
+        t.clock.set(null);
+      }
+    });
+
+    it('cancels a visit with a reason, giving its gathered demands back; one with on-site problems cannot be cancelled', async () => {
+      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: '2027-03-22', enterpriseIds: [c.enterpriseId] })));
+      const open = await submit(c, { title: '食堂排污管道改造' });
+      ok(await c.coordinator({ method: 'POST', url: `/api/visits/${v.id}/gather`, payload: { demandIds: [open.id] } }));
+      expect((await c.coordinator({ method: 'POST', url: `/api/visits/${v.id}/cancel`, payload: { reason: '' } })).statusCode).toBe(400);
+      const cancelled = ok<VisitDetail>(await c.coordinator({ method: 'POST', url: `/api/visits/${v.id}/cancel`, payload: { reason: '领导临时参加市里会议' } }));
+      expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: '领导临时参加市里会议', demands: [] });
+      expect((await read(c.coordinator, open.id)).id).toBe(open.id);
+      // The slot is free again.
+      ok(await plan(c.coordinator, base({ visitOn: '2027-03-22', enterpriseIds: [enterpriseIds[8]] })));
+
+      const w = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: '2027-03-23', enterpriseIds: [c.enterpriseId] })));
+      ok(await c.coordinator({ method: 'POST', url: `/api/visits/${w.id}/issues`, payload: { enterpriseId: c.enterpriseId, text: '用工招聘难', categoryCode: 'talent-and-labour', resolution: 'answered', answer: '已对接人社局。' } }));
+      const refused = await c.coordinator({ method: 'POST', url: `/api/visits/${w.id}/cancel`, payload: { reason: '改期' } });
+      expect(refused.statusCode).toBe(409);
+      expect(errorOf(refused).code).toBe('VISIT_HAS_RECORD');
+    });
+
+    it('shows a visit to those who take part and to nobody else', async () => {
+      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: '2027-03-24', enterpriseIds: [enterpriseIds[9]], departmentIds: [c.departments[LAND]] })));
+      expect((await c.department({ url: `/api/visits/${v.id}` })).statusCode).toBe(200);
+      expect((await c.department2({ url: `/api/visits/${v.id}` })).statusCode).toBe(404);
+      expect((await c.enterprise({ url: '/api/visits' })).statusCode).toBe(403);
+      const mine = ok<{ items: VisitSummary[] }>(await c.department2({ url: '/api/visits?from=2027-03-24&to=2027-03-24' }));
+      expect(mine.items).toEqual([]);
+      // The department sees it but may not change it.
+      expect((await c.department({ method: 'POST', url: `/api/visits/${v.id}/sign-off` })).statusCode).toBe(403);
+    });
+
+    it('keeps photos of the on-site office: images only', async () => {
+      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: '2027-03-25', enterpriseIds: [enterpriseIds[10]] })));
+      const up = ok<VisitDetail>(await c.leader({ method: 'POST', url: `/api/visits/${v.id}/photos`, ...multipart(PNG, '现场.png') }));
+      expect(up.photos.map((p) => [p.fileName, p.contentType])).toEqual([['现场.png', 'image/png']]);
+      const got = await c.leader({ url: `/api/visits/${v.id}/photos/${up.photos[0]!.id}` });
+      expect(got.statusCode).toBe(200);
+      expect(got.rawPayload.equals(PNG)).toBe(true);
+      const pdf = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/photos`, ...multipart(PDF, '纪要.pdf') });
+      expect(pdf.statusCode).toBe(415);
+      expect(fieldsOf(pdf)[0]!.reason).toBe('visit-photo-type');
+    });
+  });
+}

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '../src/db/client.js';
@@ -81,3 +82,26 @@ export async function login(page: Page, url: string, username: string, password 
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
 }
+
+/** Picks an option of the antd Select in the form item labelled `label`. */
+export async function pick(page: Page, label: string, option: string) {
+  const item = page.locator('.ant-form-item:visible', { has: page.locator('label', { hasText: label }) });
+  await item.locator('.ant-select').first().click();
+  const choice = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+  await choice.waitFor();
+  await choice.click();
+  await expect.poll(() => item.locator('.ant-select').first().innerText()).toContain(option);
+  // Picking the value already chosen (a category's default department) can leave the list open over the
+  // modal's buttons: moving the focus on closes it.
+  await page.keyboard.press('Tab');
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+}
+
+/** A full-page screenshot kept under .test-artifacts/ to look at. */
+export async function shot(page: Page, name: string) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** The OK button of the open modal (an action form or a confirmation). */
+export const modalOk = (page: Page) => page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary, .ant-modal:visible .ant-modal-confirm-btns .ant-btn-primary').last();

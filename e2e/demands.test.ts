@@ -1,30 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Page } from 'playwright-core';
-import fs from 'node:fs';
-import path from 'node:path';
-import { HAS_BROWSER, startPlatform, step, login, ARTIFACTS, type Running } from './browser.js';
-
-/** Picks an option of the antd Select in the form item labelled `label`. */
-async function pick(page: Page, label: string, option: string) {
-  const item = page.locator('.ant-form-item:visible', { has: page.locator('label', { hasText: label }) });
-  await item.locator('.ant-select').first().click();
-  const choice = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
-  await choice.waitFor();
-  await choice.click();
-  await expect.poll(() => item.locator('.ant-select').first().innerText()).toContain(option);
-  // Picking the value already chosen (a category's default department) can leave the list open over the
-  // modal's buttons: moving the focus on closes it.
-  await page.keyboard.press('Tab');
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-}
-
-/** The OK button of the open modal (an action form or a confirmation). */
-async function shot(page: Page, name: string) {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-const modalOk = (page: Page) => page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary, .ant-modal:visible .ant-modal-confirm-btns .ant-btn-primary').last();
+import { HAS_BROWSER, startPlatform, step, login, pick, shot, modalOk, type Running } from './browser.js';
 
 describe.skipIf(!HAS_BROWSER)('a demand in the browser, from submission to confirmation', () => {
   let run: Running;

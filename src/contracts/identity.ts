@@ -132,6 +132,8 @@ export const ZoneSettings = Type.Object({
   name: Type.String(),
   timeZone: Type.String(),
   defaultDeadlineDays: Type.Integer(),
+  visitMinWeeks: Type.Integer({ description: '无事不扰: weeks between two visits to one enterprise below which planning warns (0 = never)' }),
+  visitBackdateDays: Type.Integer({ description: 'how many days back a visit may be recorded' }),
   isDemo: Type.Boolean(),
 });
 export const ZonePatch = Type.Object(
@@ -139,6 +141,8 @@ export const ZonePatch = Type.Object(
     name: Type.Optional(Text(100, 1)),
     timeZone: Type.Optional(Text(64, 1)),
     defaultDeadlineDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
+    visitMinWeeks: Type.Optional(Type.Integer({ minimum: 0, maximum: 52 })),
+    visitBackdateDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 366 })),
   },
   { additionalProperties: false },
 );

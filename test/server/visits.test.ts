@@ -220,6 +220,29 @@ for (const backend of backends()) {
       expect(errorOf(refused).code).toBe('VISIT_HAS_RECORD');
     });
 
+    it('follows the zone\'s settings for back-dating and the 无事不扰 interval', async () => {
+      const patchZone = (body: Record<string, unknown>) => c.admin({ method: 'PATCH', url: '/api/zone', payload: body });
+      expect((await patchZone({ visitBackdateDays: 400 })).statusCode).toBe(400);
+      t.clock.set(at('2027-03-30'));
+      const twentyDaysAgo = '2027-03-10';
+      const body = base({ visitOn: twentyDaysAgo, halfDay: 'pm', leaderId: c.userIds.leader2, enterpriseIds: [enterpriseIds[11]] });
+      expect(fieldsOf(await plan(c.coordinator, body)).map((f) => f.reason)).toEqual(['visit-too-far-back']);
+      const zone = ok<{ visitBackdateDays: number; visitMinWeeks: number }>(await patchZone({ visitBackdateDays: 30, visitMinWeeks: 0 }));
+      expect(zone).toMatchObject({ visitBackdateDays: 30, visitMinWeeks: 0 });
+      try {
+        const v = ok<VisitDetail>(await plan(c.coordinator, body));
+        expect(v.visitOn).toBe(twentyDaysAgo);
+        // With an interval of 0 weeks nothing is warned of, even the same enterprise the same day.
+        const check = ok<VisitCheckResult>(await c.coordinator({
+          method: 'POST', url: '/api/visits/check', payload: { visitOn: twentyDaysAgo, halfDay: 'am', leaderId: c.userIds.leader2, enterpriseIds: [enterpriseIds[11]] },
+        }));
+        expect(check).toMatchObject({ coverageWarnings: [], minWeeks: 0 });
+      } finally {
+        ok(await patchZone({ visitBackdateDays: 14, visitMinWeeks: 8 }));
+        t.clock.set(null);
+      }
+    });
+
     it('shows a visit to those who take part and to nobody else', async () => {
       const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: '2027-03-24', enterpriseIds: [enterpriseIds[9]], departmentIds: [c.departments[LAND]] })));
       expect((await c.department({ url: `/api/visits/${v.id}` })).statusCode).toBe(200);

@@ -16,6 +16,8 @@ const present = (z: ZoneRow) => ({
   name: z.name,
   timeZone: z.timeZone,
   defaultDeadlineDays: z.defaultDeadlineDays,
+  visitMinWeeks: z.visitMinWeeks,
+  visitBackdateDays: z.visitBackdateDays,
   isDemo: z.isDemo,
 });
 
@@ -35,7 +37,9 @@ export async function patchZone(ctx: AppContext, actor: Actor, patch: Static<typ
   }
   const after = { ...before, ...patch, name: patch.name?.trim() ?? before.name };
   await inTransaction(ctx.db, async (tx) => {
-    await updateZone(tx, before.id, { name: after.name, timeZone: after.timeZone, defaultDeadlineDays: after.defaultDeadlineDays });
+    await updateZone(tx, before.id, {
+      name: after.name, timeZone: after.timeZone, defaultDeadlineDays: after.defaultDeadlineDays, visitMinWeeks: after.visitMinWeeks, visitBackdateDays: after.visitBackdateDays,
+    });
     await recordAudit(tx, actor, { action: 'zone.updated', entity: 'zone', entityId: before.id, before: present(before), after: present(after) });
   });
   return present(after);

@@ -6,7 +6,7 @@ import { PageHeader } from '../app/PageHeader.js';
 import { QueryError } from '../app/QueryError.js';
 import { useUpdateZone, useZone, type ZonePatch } from './zone-api.js';
 
-type Values = { name: string; timeZone: string; defaultDeadlineDays: number };
+type Values = { name: string; timeZone: string; defaultDeadlineDays: number; visitMinWeeks: number; visitBackdateDays: number };
 
 function timeZones(current: string | undefined): string[] {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Asia/Shanghai'];
@@ -24,7 +24,10 @@ export function ZoneSettingsPage() {
   const zones = useMemo(() => timeZones(zone.data?.timeZone).map((z) => ({ value: z, label: z })), [zone.data?.timeZone]);
 
   useEffect(() => {
-    if (zone.data) form.setFieldsValue({ name: zone.data.name, timeZone: zone.data.timeZone, defaultDeadlineDays: zone.data.defaultDeadlineDays });
+    if (zone.data) form.setFieldsValue({
+        name: zone.data.name, timeZone: zone.data.timeZone, defaultDeadlineDays: zone.data.defaultDeadlineDays,
+        visitMinWeeks: zone.data.visitMinWeeks, visitBackdateDays: zone.data.visitBackdateDays,
+      });
   }, [zone.data, form]);
 
   if (zone.error) return <QueryError error={zone.error} onRetry={() => void zone.refetch()} />;
@@ -36,6 +39,8 @@ export function ZoneSettingsPage() {
     if (values.name.trim() !== current.name) patch.name = values.name.trim();
     if (values.timeZone !== current.timeZone) patch.timeZone = values.timeZone;
     if (values.defaultDeadlineDays !== current.defaultDeadlineDays) patch.defaultDeadlineDays = values.defaultDeadlineDays;
+    if (values.visitMinWeeks !== current.visitMinWeeks) patch.visitMinWeeks = values.visitMinWeeks;
+    if (values.visitBackdateDays !== current.visitBackdateDays) patch.visitBackdateDays = values.visitBackdateDays;
     if (Object.keys(patch).length === 0) {
       void message.info(t('common.noChanges'));
       return;
@@ -65,6 +70,22 @@ export function ZoneSettingsPage() {
             rules={[{ required: true, message: t('common.required', { field: t('zone.defaultDeadlineDays') }) }]}
           >
             <InputNumber min={1} max={60} precision={0} suffix={t('zone.workingDays')} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item
+            name="visitMinWeeks"
+            label={t('zone.visitMinWeeks')}
+            extra={t('zone.visitMinWeeksHelp')}
+            rules={[{ required: true, message: t('common.required', { field: t('zone.visitMinWeeks') }) }]}
+          >
+            <InputNumber min={0} max={52} precision={0} suffix={t('zone.weeks')} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item
+            name="visitBackdateDays"
+            label={t('zone.visitBackdateDays')}
+            extra={t('zone.visitBackdateDaysHelp')}
+            rules={[{ required: true, message: t('common.required', { field: t('zone.visitBackdateDays') }) }]}
+          >
+            <InputNumber min={0} max={366} precision={0} suffix={t('zone.days')} style={{ width: 200 }} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={update.isPending}>
             {t('common.save')}

@@ -1,8 +1,10 @@
+import type { Static } from 'typebox';
+import type { ZoneSettings, ZonePatch as ZonePatchSchema } from '../../contracts/identity.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend } from '../app/api.js';
 
-export type Zone = { id: string; code: string; name: string; timeZone: string; defaultDeadlineDays: number; isDemo: boolean };
-export type ZonePatch = { name?: string; timeZone?: string; defaultDeadlineDays?: number };
+export type Zone = Static<typeof ZoneSettings>;
+export type ZonePatch = Static<typeof ZonePatchSchema>;
 
 const ZONE_KEY = ['zone'] as const;
 

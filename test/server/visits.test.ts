@@ -243,6 +243,21 @@ for (const backend of backends()) {
       }
     });
 
+    it('asks the theme\'s guiding questions in the visit record', async () => {
+      const theme = ok<{ id: string; guidingQuestions: string[] }>(await c.admin({
+        method: 'POST', url: '/api/themes', payload: { name: '数字经济企业服务', guidingQuestions: [' 今年数字化改造投入多少？ ', '用网用电是否稳定？'] },
+      }));
+      expect(theme.guidingQuestions).toEqual(['今年数字化改造投入多少？', '用网用电是否稳定？']);
+      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: '2027-03-26', themeId: theme.id, enterpriseIds: [enterpriseIds[12]] })));
+      expect(v.theme?.name).toBe('数字经济企业服务');
+      expect(v.guideAnswers).toEqual([{ question: '今年数字化改造投入多少？', answer: '' }, { question: '用网用电是否稳定？', answer: '' }]);
+      const saved = ok<VisitDetail>(await c.coordinator({
+        method: 'PUT', url: `/api/visits/${v.id}/record`,
+        payload: { attendedDepartmentIds: [], enterprises: [], decisions: null, followUps: null, guideAnswers: [{ question: '用网用电是否稳定？', answer: '夏季偶有停电。' }] },
+      }));
+      expect(saved.guideAnswers).toEqual([{ question: '今年数字化改造投入多少？', answer: '' }, { question: '用网用电是否稳定？', answer: '夏季偶有停电。' }]);
+    });
+
     it('shows a visit to those who take part and to nobody else', async () => {
       const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: '2027-03-24', enterpriseIds: [enterpriseIds[9]], departmentIds: [c.departments[LAND]] })));
       expect((await c.department({ url: `/api/visits/${v.id}` })).statusCode).toBe(200);

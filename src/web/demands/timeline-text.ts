@@ -10,6 +10,8 @@ export const KNOWN_EVENT_KINDS = [
   'closed', 'auto_closed', 'merged_into', 'merged_from', 'reminded', 'escalated', 'edited', 'attachment_added',
   // Also written by the server: an assisting department's note, and the third return flagging the demand.
   'input', 'flagged',
+  // 问需于企: gathered into a visit before it, or taken out of it again.
+  'gathered', 'ungathered',
 ] as const;
 type KnownKind = (typeof KNOWN_EVENT_KINDS)[number];
 
@@ -99,6 +101,12 @@ export function eventDetails(event: TimelineEvent, t: TFunction, departmentName:
       const by = str(d, 'departmentName');
       if (by) lines.push(t('demands.eventData.returnedBy', { name: by }));
       if (typeof d.bounceCount === 'number') lines.push(t('demands.eventData.bounceCount', { n: d.bounceCount }));
+      break;
+    }
+    case 'gathered':
+    case 'ungathered': {
+      const visit = str(d, 'visitNumber');
+      if (visit) lines.push(t('demands.eventData.visit', { number: visit, date: due('visitOn') ?? '' }));
       break;
     }
     case 'flagged':

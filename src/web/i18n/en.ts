@@ -912,10 +912,13 @@ export const en: Messages = {
       attachment_added: 'attached a file',
       input: 'gave its input',
       flagged: 'returned more than twice; flagged to the coordinator',
+      gathered: 'gathered into a visit',
+      ungathered: 'taken out of a visit',
       unknown: 'recorded “{{kind}}”',
     },
     eventData: {
       lead: 'Lead: {{name}}',
+      visit: 'Visit: {{number}} {{date}}',
       assisting: 'Assisting: {{names}}',
       departments: 'Departments: {{names}}',
       category: 'Category: {{name}}',

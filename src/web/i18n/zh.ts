@@ -911,10 +911,13 @@ export const zh = {
       attachment_added: '上传了附件',
       input: '提供了配合意见',
       flagged: '退回超过2次，已提请统筹协调',
+      gathered: '归入走访（问需于企）',
+      ungathered: '移出走访',
       unknown: '记录了“{{kind}}”',
     },
     eventData: {
       lead: '牵头单位：{{name}}',
+      visit: '走访：{{number}} {{date}}',
       assisting: '配合单位：{{names}}',
       departments: '相关单位：{{names}}',
       category: '诉求分类：{{name}}',

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { computeUsccCheckChar } from '../../src/domain/enterprises/index.js';
 import { OPEN_STATUSES } from '../../src/domain/demands/index.js';
-import { zones } from '../../src/db/schema/index.js';
 import type { ComplianceResult, CoverageResult, LeaderVisitBoard, VisitCountsResult, VisitDetail } from '../../src/contracts/visits.js';
 import type { HalfDay } from '../../src/domain/visits/index.js';
 import { backends, errorFields, errorOf, startTestApp, type TestApp } from './harness.js';
@@ -23,7 +21,7 @@ function testUscc(n: number): string {
   return first17 + computeUsccCheckChar(first17);
 }
 
-type Ids = { zoneId: string; leaderId: string; themeId: string; e: string[]; cadreId: string; visit: Record<string, string> };
+type Ids = { leaderId: string; themeId: string; e: string[]; cadreId: string; visit: Record<string, string> };
 
 for (const backend of backends()) {
   describe(`visit views [${backend.name}]`, () => {
@@ -72,8 +70,6 @@ for (const backend of backends()) {
       c = await castOf(t);
       admin = c.admin;
       cadre = await caller(t, 'cadre');
-      const [zone] = await t.ctx.db.select().from(zones);
-      ids.zoneId = zone!.id;
       ids.cadreId = ok<{ id: string }>(await cadre({ url: '/api/auth/me' })).id;
       ids.leaderId = ok<{ id: string }>(await admin({
         method: 'POST', url: '/api/users', payload: { username: 'views-leader', displayName: '测试领导', password: PASSWORD, roles: ['leader'] },
@@ -277,14 +273,14 @@ for (const backend of backends()) {
       });
 
       it('follows the zone\'s minimum weeks between visits', async () => {
-        await t.ctx.db.update(zones).set({ visitMinWeeks: 4 }).where(eq(zones.id, ids.zoneId));
+        ok(await admin({ method: 'PATCH', url: '/api/zone', payload: { visitMinWeeks: 4 } }));
         try {
           const r = ok<CoverageResult>(await c.coordinator({ url: q('&state=due') }));
           expect(r.minWeeks).toBe(4);
           expect(names(r)).toEqual(['E', 'B']);
           expect(r.items.every((i) => !i.tooSoon)).toBe(true);
         } finally {
-          await t.ctx.db.update(zones).set({ visitMinWeeks: 8 }).where(eq(zones.id, ids.zoneId));
+          ok(await admin({ method: 'PATCH', url: '/api/zone', payload: { visitMinWeeks: 8 } }));
         }
       });
     });

@@ -153,15 +153,14 @@ export async function leaderVisitBoard(ctx: AppContext, actor: Actor): Promise<L
   const nextMonday = addDays(week.monday, 7);
   const [{ items }, demandIds] = await Promise.all([
     listVisitSummaries(ctx.db, actor.zoneId, {
-      scope: { kind: 'all' }, from: week.monday, to: addDays(nextMonday, 6), ...(leaderId ? { leaderId } : {}), limit: BOARD_VISIT_LIMIT, offset: 0,
+      scope: { kind: 'all' }, from: week.monday, to: addDays(nextMonday, 6), ...(leaderId ? { leaderId } : {}), withoutCancelled: true, limit: BOARD_VISIT_LIMIT, offset: 0,
     }),
     listOpenVisitDemandIds(ctx.db, actor.zoneId, leaderId, BOARD_DEMAND_LIMIT),
   ]);
-  const visits = items.filter((v) => v.status !== 'cancelled');
   const byId = new Map((await findDemandsByIds(ctx.db, actor.zoneId, demandIds)).map((r) => [r.id, r]));
   return {
-    thisWeek: visits.filter((v) => v.visitOn < nextMonday),
-    nextWeek: visits.filter((v) => v.visitOn >= nextMonday),
+    thisWeek: items.filter((v) => v.visitOn < nextMonday),
+    nextWeek: items.filter((v) => v.visitOn >= nextMonday),
     openDemands: demandIds.flatMap((id) => {
       const row = byId.get(id);
       return row ? [presentSummary(row, calendar, today)] : [];

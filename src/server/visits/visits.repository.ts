@@ -25,6 +25,8 @@ export type VisitFilter = {
   themeId?: string;
   enterpriseId?: string;
   status?: VisitStatus;
+  /** Leave cancelled visits out (they hold no slot and count nowhere). */
+  withoutCancelled?: boolean;
   limit: number;
   offset: number;
 };
@@ -48,6 +50,7 @@ function whereOf(zoneId: string, f: VisitFilter): SQL {
   if (f.leaderId) conds.push(eq(visits.leaderId, f.leaderId));
   if (f.themeId) conds.push(eq(visits.themeId, f.themeId));
   if (f.status) conds.push(eq(visits.status, f.status));
+  if (f.withoutCancelled) conds.push(ne(visits.status, 'cancelled'));
   if (f.enterpriseId) {
     conds.push(sql`exists (select 1 from visit_enterprises ve where ve.zone_id = ${visits.zoneId} and ve.visit_id = ${visits.id} and ve.enterprise_id = ${f.enterpriseId})`);
   }

@@ -120,6 +120,8 @@ export const DemandSummary = Type.Object({
   categoryCode: Type.String(),
   categoryName: Type.String(),
   channel: StringEnum(DEMAND_CHANNELS),
+  /** The visit the demand was gathered for or raised in. */
+  visitId: Nullable(Uuid),
   confidentiality: StringEnum(CONFIDENTIALITY_LEVELS),
   status: StringEnum(DEMAND_STATUSES),
   leadDepartmentId: Nullable(Uuid),

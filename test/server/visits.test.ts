@@ -55,7 +55,7 @@ for (const backend of backends()) {
       expect(v.leader.id).toBe(c.userIds.leader);
       expect(v.enterprises.map((e) => e.id)).toEqual([c.enterpriseId, enterpriseIds[0]]);
       expect(v.departments.map((d) => d.id)).toEqual([c.departments[LAND]]);
-      expect(v.can).toMatchObject({ edit: true, record: true, signOff: true });
+      expect(v.can).toMatchObject({ edit: true, record: true, signOff: false });
       const listed = ok<{ items: VisitSummary[] }>(await c.coordinator({ url: `/api/visits?from=${DAY}&to=${DAY}` }));
       expect(listed.items.map((x) => x.id)).toContain(v.id);
       const audit = ok<{ items: { action: string; entityId: string }[] }>(await c.admin({ url: `/api/audit?entity=visit&pageSize=50` }));

@@ -26,6 +26,7 @@ export function presentSummary(row: DemandListRow, calendar: WorkingCalendar, to
     categoryCode: row.categoryCode,
     categoryName: row.categoryName,
     channel: row.channel as DemandChannel,
+    visitId: row.visitId,
     confidentiality: row.confidentiality as Confidentiality,
     status: row.status as DemandStatus,
     leadDepartmentId: row.leadDepartmentId,

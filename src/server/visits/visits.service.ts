@@ -119,7 +119,8 @@ export async function getVisit(ctx: AppContext, actor: Actor, id: string, db: Qu
       edit: visitPolicy.edit(actor, facts),
       record: visitPolicy.record(actor, facts),
       gather: visitPolicy.gather(actor, facts),
-      signOff: visitPolicy.signOff(actor, facts),
+      // Offered from the visit's day on (signing off earlier is refused).
+      signOff: visitPolicy.signOff(actor, facts) && row.visitOn <= today,
       cancel: visitPolicy.edit(actor, facts),
     },
   };

@@ -5,6 +5,8 @@ import { categoryPath, deadlineText, treeOrder } from './category-options.js';
 import { useDemandCategories } from './demand-api.js';
 
 type Props = {
+  /** The form item's id, so the field is named by its label (screen readers, getByLabel). */
+  id?: string;
   value?: string | null;
   onChange?: (value: string | undefined) => void;
   /** Show each category's deadline ("5个工作日") — the submit and assign forms. */
@@ -16,7 +18,7 @@ type Props = {
 };
 
 /** Picks a demand category from GET /api/demand-categories. */
-export function CategorySelect({ value, onChange, withDeadline, includeInactive, placeholder, style }: Props) {
+export function CategorySelect({ id, value, onChange, withDeadline, includeInactive, placeholder, style }: Props) {
   const { t } = useTranslation();
   const categories = useDemandCategories();
   const all = categories.data?.items ?? [];
@@ -29,6 +31,7 @@ export function CategorySelect({ value, onChange, withDeadline, includeInactive,
     }));
   return (
     <Select
+      id={id}
       allowClear
       showSearch={{ optionFilterProp: 'label' }}
       value={value ?? undefined}

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useAllDepartments } from '../identity/identity-api.js';
 
 type Props = {
+  /** The form item's id, so the field is named by its label (screen readers, getByLabel). */
+  id?: string;
   value?: string | string[] | null;
   onChange?: (value: string | string[] | undefined) => void;
   multiple?: boolean;
@@ -17,7 +19,7 @@ type Props = {
 };
 
 /** Picks one department (lead) or several (assisting) from GET /api/departments. */
-export function DepartmentSelect({ value, onChange, multiple, activeOnly, exclude = [], placeholder, style, allowClear = true }: Props) {
+export function DepartmentSelect({ id, value, onChange, multiple, activeOnly, exclude = [], placeholder, style, allowClear = true }: Props) {
   const { t } = useTranslation();
   const departments = useAllDepartments();
   const options = (departments.data?.items ?? [])
@@ -25,6 +27,7 @@ export function DepartmentSelect({ value, onChange, multiple, activeOnly, exclud
     .map((d) => ({ value: d.id, label: d.active ? d.name : `${d.name}（${t('common.inactive')}）` }));
   return (
     <Select
+      id={id}
       mode={multiple ? 'multiple' : undefined}
       allowClear={allowClear}
       showSearch={{ optionFilterProp: 'label' }}

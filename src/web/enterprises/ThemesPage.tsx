@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../app/errors.js';
@@ -8,7 +8,7 @@ import { QueryError } from '../app/QueryError.js';
 import { ThemeFormModal } from './ThemeFormModal.js';
 import { useSaveTheme, useThemes, type Theme } from './enterprise-api.js';
 
-/** Visit themes (走访主题): create, rename, describe, (de)activate. */
+/** Visit themes (走访主题): create, rename, describe, set the guiding questions of the visit record, (de)activate. */
 export function ThemesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -26,6 +26,24 @@ export function ThemesPage() {
   const columns: TableProps<Theme>['columns'] = [
     { title: t('themes.name'), dataIndex: 'name', width: 220 },
     { title: t('themes.description'), dataIndex: 'description', render: (v: string | null) => v || t('common.none') },
+    {
+      title: t('visits.themeQuestions.label'),
+      dataIndex: 'guidingQuestions',
+      width: 320,
+      render: (qs: string[] | undefined) =>
+        qs && qs.length > 0 ? (
+          <Tooltip title={<ol style={{ margin: 0, paddingInlineStart: 18 }}>{qs.map((q, i) => <li key={i}>{q}</li>)}</ol>}>
+            <span>
+              {t('visits.themeQuestions.count', { n: qs.length })}
+              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 220, marginInlineStart: 8, verticalAlign: 'bottom' }}>
+                {qs[0]}
+              </Typography.Text>
+            </span>
+          </Tooltip>
+        ) : (
+          <span className="yq-muted">{t('common.none')}</span>
+        ),
+    },
     {
       title: t('themes.active'),
       dataIndex: 'active',

@@ -6,7 +6,8 @@ import { apiGet, apiSend, apiUpload, type QueryParams } from '../app/api.js';
 
 export type { EnterpriseDetail, EnterpriseSummary, ImportJob };
 
-export type Theme = { id: string; name: string; description: string | null; active: boolean };
+/** A visit theme (走访主题), with the guiding questions its visits' records answer. */
+export type Theme = { id: string; name: string; description: string | null; guidingQuestions: string[]; active: boolean };
 
 export const enterpriseKeys = {
   all: ['enterprises'] as const,
@@ -74,7 +75,7 @@ export function useThemes() {
 export function useSaveTheme() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string; body: { name?: string; description?: string | null; active?: boolean } }) =>
+    mutationFn: ({ id, body }: { id?: string; body: { name?: string; description?: string | null; guidingQuestions?: string[]; active?: boolean } }) =>
       id ? apiSend<Theme>('PATCH', `/api/themes/${id}`, body) : apiSend<Theme>('POST', '/api/themes', body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: themeKeys.all }),
   });

@@ -21,6 +21,9 @@ export const NOTIFICATION_MESSAGES = {
   'demand.reopened': { zh: '诉求 {number} 企业反馈未解决，已重新办理，新的时限为 {dueOn}', en: 'Demand {number} reopened (not resolved); now due {dueOn}' },
   'demand.reminder': { zh: '诉求 {number} 将于 {dueOn} 到期，请抓紧办理', en: 'Demand {number} is due {dueOn}' },
   'demand.overdue': { zh: '督办：诉求 {number}「{title}」已超期（时限 {dueOn}，牵头单位 {department}）', en: 'Escalated: demand {number} "{title}" is overdue (due {dueOn}, {department})' },
+  'visit.planned': { zh: '走访安排 {number}：{date} {halfDayZh}，{leader} 走访 {enterprises}', en: 'Visit {number} planned: {date} {halfDayEn}, {leader} visits {enterprises}' },
+  'visit.changed': { zh: '走访 {number} 调整为 {date} {halfDayZh}（{enterprises}）', en: 'Visit {number} moved to {date} {halfDayEn} ({enterprises})' },
+  'visit.cancelled': { zh: '走访 {number}（{date} {halfDayZh}）已取消：{reason}', en: 'Visit {number} ({date} {halfDayEn}) was cancelled: {reason}' },
   'demand.merged': { zh: '您的诉求 {number} 已与 {into} 合并办理', en: 'Your demand {number} was merged into {into}' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import type { VisitCheckResult, VisitDetail, VisitSummary } from '../../src/contracts/visits.js';
 import { backends, errorOf, startTestApp, type TestApp } from './harness.js';
-import { ECOLOGY, LAND, at, caller, castOf, lists, ok, read, submit, type Api, type Cast } from './demand-fixtures.js';
+import { ECOLOGY, LAND, at, caller, castOf, lists, notificationsAbout, ok, read, submit, type Api, type Cast } from './demand-fixtures.js';
 
 type FieldDetail = { field: string; reason: string; message: string };
 const fieldsOf = (res: LightMyRequestResponse) => (errorOf(res).details as FieldDetail[] | undefined) ?? [];
@@ -60,6 +60,11 @@ for (const backend of backends()) {
       expect(listed.items.map((x) => x.id)).toContain(v.id);
       const audit = ok<{ items: { action: string; entityId: string }[] }>(await c.admin({ url: `/api/audit?entity=visit&pageSize=50` }));
       expect(audit.items.some((a) => a.action === 'visit.created' && a.entityId === v.id)).toBe(true);
+      // The leader and the accompanying department are told, in Chinese; the planner is not.
+      const told = await notificationsAbout(c.leader, v.id, 'visit.planned');
+      expect(told.map((n) => n.title)).toEqual([`走访安排 ${v.number}：${DAY} 下午，王建华 走访 ${v.enterprises.map((e) => e.name).join('、')}`]);
+      expect(await notificationsAbout(c.department, v.id, 'visit.planned')).toHaveLength(1);
+      expect(await notificationsAbout(c.coordinator, v.id)).toEqual([]);
     });
 
     it('refuses bad plans with a field and a reason in Chinese, saving nothing', async () => {
@@ -209,6 +214,7 @@ for (const backend of backends()) {
       expect((await c.coordinator({ method: 'POST', url: `/api/visits/${v.id}/cancel`, payload: { reason: '' } })).statusCode).toBe(400);
       const cancelled = ok<VisitDetail>(await c.coordinator({ method: 'POST', url: `/api/visits/${v.id}/cancel`, payload: { reason: '领导临时参加市里会议' } }));
       expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: '领导临时参加市里会议', demands: [] });
+      expect((await notificationsAbout(c.leader, v.id, 'visit.cancelled')).map((n) => n.title)[0]).toContain('领导临时参加市里会议');
       expect((await read(c.coordinator, open.id)).id).toBe(open.id);
       // The slot is free again.
       ok(await plan(c.coordinator, base({ visitOn: '2027-03-22', enterpriseIds: [enterpriseIds[8]] })));

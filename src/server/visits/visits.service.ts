@@ -14,6 +14,7 @@ import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { inTransaction } from '../platform/transaction.js';
 import { pageWindow } from '../platform/paging.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { notify, type NotificationSpec } from '../notifications/notifications.service.js';
 import { zoneToday } from '../zone/zone-today.js';
 import { zoneCalendar } from '../calendar/calendar.service.js';
 import { findZone } from '../zone/zone.repository.js';
@@ -236,6 +237,16 @@ async function writePlan(ctx: AppContext, tx: Tx, actor: Actor, plan: Plan, exis
   await replaceVisitEnterprises(tx, actor.zoneId, id, plan.enterpriseIds);
   await replaceVisitDepartments(tx, actor.zoneId, id, [...new Set(plan.departmentIds)].map((departmentId) => ({ departmentId, attended: attended.get(departmentId) ?? null })));
   await replaceVisitCadres(tx, actor.zoneId, id, [...new Set(plan.cadreIds)]);
+  // Those who go are told: the leader, the accompanying departments and cadres (not the planner).
+  const after = (await loadVisitChildren(tx, actor.zoneId, [id])).get(id)!;
+  const moved = !existing || existing.visitOn !== plan.visitOn || existing.halfDay !== plan.halfDay;
+  if (moved) {
+    const number = existing?.number ?? (await findVisitRow(tx, actor.zoneId, id))!.number;
+    const leaderName = (await userNames(tx, actor.zoneId, [plan.leaderId])).get(plan.leaderId) ?? '';
+    await notify(tx, actor.zoneId, now, [visitNotice(existing ? 'visit.changed' : 'visit.planned', id, after, actor, {
+      number, date: plan.visitOn, halfDay: plan.halfDay, leader: leaderName, leaderId: plan.leaderId,
+    })]);
+  }
   await recordAudit(tx, actor, {
     action: existing ? 'visit.updated' : 'visit.created',
     entity: 'visit',
@@ -244,6 +255,24 @@ async function writePlan(ctx: AppContext, tx: Tx, actor: Actor, plan: Plan, exis
     after: plan,
   });
   return id;
+}
+
+const HALF_DAY_WORDS = { am: { zh: '上午', en: 'morning' }, pm: { zh: '下午', en: 'afternoon' } } as const;
+
+function visitNotice(
+  kind: 'visit.planned' | 'visit.changed' | 'visit.cancelled', visitId: string, children: VisitChildren, actor: Actor,
+  v: { number: string; date: string; halfDay: HalfDay; leader?: string; leaderId: string; reason?: string },
+): NotificationSpec {
+  return {
+    to: { userIds: [v.leaderId, ...children.cadres.map((c) => c.id)], departmentIds: children.departments.map((d) => d.id), exceptUserId: actor.userId },
+    kind,
+    entity: 'visit',
+    entityId: visitId,
+    params: {
+      number: v.number, date: v.date, halfDayZh: HALF_DAY_WORDS[v.halfDay].zh, halfDayEn: HALF_DAY_WORDS[v.halfDay].en,
+      leader: v.leader ?? '', enterprises: children.enterprises.map((e) => e.name).join('、'), reason: v.reason ?? '',
+    },
+  };
 }
 
 function planOf(row: VisitRow, children: VisitChildren): Plan {
@@ -304,6 +333,10 @@ export async function cancelVisit(ctx: AppContext, actor: Actor, id: string, rea
       await writeChange(env, actor, d, { action: 'ungathered', patch: { visitId: null }, events: [{ kind: 'ungathered', internal: true, data: { visitNumber: row.number } }] });
     }
     await updateVisit(tx, actor.zoneId, id, { status: 'cancelled', cancelReason: reason.trim(), updatedAt: env.now });
+    const children = (await loadVisitChildren(tx, actor.zoneId, [id])).get(id)!;
+    await notify(tx, actor.zoneId, env.now, [visitNotice('visit.cancelled', id, children, actor, {
+      number: row.number, date: row.visitOn, halfDay: row.halfDay as HalfDay, leaderId: row.leaderId, reason: reason.trim(),
+    })]);
     await recordAudit(tx, actor, { action: 'visit.cancelled', entity: 'visit', entityId: id, before: { status: row.status }, after: { status: 'cancelled', cancelReason: reason.trim() } });
   });
   return getVisit(ctx, actor, id);

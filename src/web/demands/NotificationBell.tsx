@@ -23,6 +23,7 @@ export function NotificationBell() {
     if (!n.read) markRead.mutate(n.id);
     setOpen(false);
     if (n.entity === 'demand' && n.entityId) void navigate(`/demands/${n.entityId}`);
+    if (n.entity === 'visit' && n.entityId) void navigate(`/visits/${n.entityId}`);
   };
 
   const panel = (

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import type { VisitCheckResult, VisitDetail, VisitSummary } from '../../src/contracts/visits.js';
 import { backends, errorOf, startTestApp, type TestApp } from './harness.js';
@@ -262,6 +263,24 @@ for (const backend of backends()) {
         payload: { attendedDepartmentIds: [], enterprises: [], decisions: null, followUps: null, guideAnswers: [{ question: '用网用电是否稳定？', answer: '夏季偶有停电。' }] },
       }));
       expect(saved.guideAnswers).toEqual([{ question: '今年数字化改造投入多少？', answer: '' }, { question: '用网用电是否稳定？', answer: '夏季偶有停电。' }]);
+    });
+
+    it('exports the list of a period to Excel for those who oversee the programme', async () => {
+      ok(await plan(c.coordinator, base({ visitOn: '2027-04-01', enterpriseIds: [enterpriseIds[13]] })));
+      const res = await c.leader({ url: `/api/visits/export.xlsx?from=${DAY}&to=2027-04-01` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-disposition']).toContain(encodeURIComponent('走访清单.xlsx'));
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.getWorksheet('走访清单')!;
+      const listed = ok<{ items: VisitSummary[]; total: number }>(await c.leader({ url: `/api/visits?from=${DAY}&to=2027-04-01&pageSize=200` }));
+      expect(listed.total).toBeGreaterThan(0);
+      expect(sheet.rowCount - 1).toBe(listed.total);
+      expect(sheet.getRow(1).getCell(1).value).toBe('走访编号');
+      const numbers = sheet.getColumn(1).values.slice(2);
+      expect(numbers).toEqual(listed.items.map((v) => v.number));
+      expect(sheet.getRow(2).getCell(3).value).toMatch(/^[上下]午$/);
+      expect((await c.department({ url: `/api/visits/export.xlsx?from=${DAY}&to=${NEXT_DAY}` })).statusCode).toBe(403);
     });
 
     it('shows a visit to those who take part and to nobody else', async () => {

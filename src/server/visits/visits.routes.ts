@@ -13,6 +13,7 @@ import {
   addIssue, cancelVisit, checkVisit, createVisit, gatherDemands, getVisit, listVisits, moveVisit, patchVisit, saveRecord, signOffVisit, ungatherDemand,
 } from './visits.service.js';
 import { addVisitPhoto, readVisitPhoto } from './visit-photos.service.js';
+import { exportVisits } from './visits-export.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const tags = ['visits'];
@@ -23,6 +24,15 @@ export const visitsRoutes = (ctx: AppContext): FastifyPluginAsyncTypebox => asyn
   app.get('/api/visits', {
     schema: { tags, summary: '走访列表（按日期、领导、主题、企业、状态）', querystring: VisitQuery, response: { 200: Page(VisitSummary), ...errors } },
   }, async (request) => listVisits(ctx, actorOf(request), request.query));
+  app.get('/api/visits/export.xlsx', {
+    schema: { tags, summary: '导出走访清单（当前筛选）为 Excel', querystring: VisitQuery },
+  }, async (request, reply) => {
+    const buffer = await exportVisits(ctx, actorOf(request), request.query);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="visits.xlsx"; filename*=UTF-8''${encodeURIComponent('走访清单.xlsx')}`)
+      .send(buffer);
+  });
   app.post('/api/visits', {
     schema: { tags, summary: '安排走访：日期、上午/下午、领导、主题、企业（至少一家）、陪同部门与挂点干部', body: VisitCreate, response: detail },
   }, async (request) => createVisit(ctx, actorOf(request), request.body));

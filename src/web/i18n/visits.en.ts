@@ -23,6 +23,8 @@ export const visitsEn: typeof visitsZh = {
     cancelReason: 'Reason for cancelling',
   },
   plan: {
+    export: 'Export to Excel',
+    exportFileName: 'visits.xlsx',
     create: 'New visit',
     calendar: 'Week',
     list: 'List',

@@ -22,6 +22,8 @@ export const visitsZh = {
     cancelReason: '取消原因',
   },
   plan: {
+    export: '导出 Excel',
+    exportFileName: '走访清单.xlsx',
     create: '新建走访',
     calendar: '周历',
     list: '列表',

@@ -1,4 +1,4 @@
-import { CalendarOutlined, LeftOutlined, PlusOutlined, RightOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { CalendarOutlined, DownloadOutlined, LeftOutlined, PlusOutlined, RightOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Segmented, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -6,6 +6,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { PageOf } from '../../contracts/common.js';
+import { apiDownload } from '../app/api.js';
+import { useApiErrorHandler } from '../app/errors.js';
 import { todayInZone } from '../app/format.js';
 import { PageHeader } from '../app/PageHeader.js';
 import { QueryError } from '../app/QueryError.js';
@@ -15,7 +17,7 @@ import { useThemes } from '../enterprises/enterprise-api.js';
 import { useLeaders } from '../identity/identity-api.js';
 import { VISIT_STATUSES } from '../../domain/visits/visit-vocabulary.js';
 import { useMoveVisit, useVisitList, visitKeys, type HalfDay, type VisitStatus, type VisitSummary } from './visit-api.js';
-import { canPlanVisits } from './visit-access.js';
+import { canPlanVisits, canSeeAllVisits } from './visit-access.js';
 import { visitErrorText } from './visit-errors.js';
 import { addDays, isoWeekOf, weekFromParams } from './visit-week.js';
 import { VisitListTable } from './VisitListTable.js';
@@ -43,6 +45,9 @@ export function VisitPlanPage() {
   const listFrom = params.get('from') ?? week.monday;
   const listTo = params.get('to') ?? week.sunday;
   const canPlan = canPlanVisits(me);
+  const canExport = canSeeAllVisits(me);
+  const onError = useApiErrorHandler();
+  const [exporting, setExporting] = useState(false);
   const [form, setForm] = useState<{ open: boolean; preset: PlanPreset | null }>({ open: false, preset: null });
 
   const update = useCallback(
@@ -63,6 +68,16 @@ export function VisitPlanPage() {
     [week.monday, week.sunday, leaderId, themeId],
   );
   const listQuery = { from: listFrom, to: listTo, leaderId, themeId, status, page, pageSize };
+  const exportExcel = async () => {
+    setExporting(true);
+    try {
+      await apiDownload('/api/visits/export.xlsx', { from: listFrom, to: listTo, leaderId, themeId, status }, t('visits.plan.exportFileName'));
+    } catch (error) {
+      onError(error);
+    } finally {
+      setExporting(false);
+    }
+  };
   const visits = useVisitList(view === 'calendar' ? calendarQuery : listQuery);
   const move = useMoveVisit();
   const leaders = useLeaders();
@@ -172,6 +187,11 @@ export function VisitPlanPage() {
             aria-label={t('visits.fields.theme')}
             data-testid="visit-filter-theme"
           />
+          {view === 'list' && canExport && (
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportExcel()} data-testid="visit-export">
+              {t('visits.plan.export')}
+            </Button>
+          )}
           {view === 'list' && (
             <Select
               allowClear

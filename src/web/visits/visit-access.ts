@@ -9,6 +9,11 @@ export function canPlanVisits(me: Pick<Me, 'roles'>): boolean {
   return me.roles.includes('coordinator') || me.roles.includes('leader');
 }
 
+/** The coordinator, leaders and the administrator see every visit (and may export the list). */
+export function canSeeAllVisits(me: Pick<Me, 'roles'>): boolean {
+  return me.roles.includes('coordinator') || me.roles.includes('leader') || me.roles.includes('admin');
+}
+
 /** A leader who is not also the coordinator plans only for themself (the leader field is fixed). */
 export function plansOnlyForSelf(me: Pick<Me, 'roles'>): boolean {
   return me.roles.includes('leader') && !me.roles.includes('coordinator');

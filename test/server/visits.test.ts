@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { addDays, dayOfWeek } from '../../src/domain/calendar/index.js';
 import type { LightMyRequestResponse } from 'fastify';
 import type { VisitCheckResult, VisitDetail, VisitSummary } from '../../src/contracts/visits.js';
 import { backends, errorOf, startTestApp, type TestApp } from './harness.js';
@@ -10,9 +11,15 @@ type FieldDetail = { field: string; reason: string; message: string };
 const fieldsOf = (res: LightMyRequestResponse) => (errorOf(res).details as FieldDetail[] | undefined) ?? [];
 const HAN = /[\u4e00-\u9fff]/;
 
-/** Days the tests plan on, after the demo's planned weeks, so no demo visit holds the slots. */
-const DAY = '2027-03-10';
-const NEXT_DAY = '2027-03-11';
+/**
+ * Days the tests plan on: a Wednesday about a year on (the demo plans two weeks ahead), so no demo
+ * visit holds the slots or is near enough to warn; d(n) is n days after it.
+ */
+const TODAY = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+const AHEAD = addDays(TODAY, 365);
+const d = (n: number) => addDays(AHEAD, ((3 - dayOfWeek(AHEAD) + 7) % 7) + n);
+const DAY = d(0);
+const NEXT_DAY = d(1);
 
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -51,7 +58,7 @@ for (const backend of backends()) {
 
     it('plans a visit: numbered, planned, with its enterprises, departments and an audit entry', async () => {
       const v = ok<VisitDetail>(await plan(c.coordinator, base({ halfDay: 'pm', enterpriseIds: [c.enterpriseId, enterpriseIds[0]], purpose: '了解产证办理进展' })));
-      expect(v.number).toMatch(/^ZF2027-\d{4}$/);
+      expect(v.number).toMatch(new RegExp(`^ZF${DAY.slice(0, 4)}-\\d{4}$`));
       expect(v.status).toBe('planned');
       expect(v.leader.id).toBe(c.userIds.leader);
       expect(v.enterprises.map((e) => e.id)).toEqual([c.enterpriseId, enterpriseIds[0]]);
@@ -121,21 +128,21 @@ for (const backend of backends()) {
     });
 
     it('moves a visit by drag to a free slot, and refuses a taken one leaving it where it was', async () => {
-      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: '2027-03-15', enterpriseIds: [enterpriseIds[4]] })));
-      const blocker = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: '2027-03-16', enterpriseIds: [enterpriseIds[5]] })));
-      const moved = ok<VisitDetail>(await c.leader({ method: 'POST', url: `/api/visits/${v.id}/move`, payload: { visitOn: '2027-03-15', halfDay: 'pm' } }));
-      expect([moved.visitOn, moved.halfDay]).toEqual(['2027-03-15', 'pm']);
-      const refused = await c.coordinator({ method: 'POST', url: `/api/visits/${v.id}/move`, payload: { visitOn: '2027-03-16', halfDay: 'am' } });
+      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: d(5), enterpriseIds: [enterpriseIds[4]] })));
+      const blocker = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: d(6), enterpriseIds: [enterpriseIds[5]] })));
+      const moved = ok<VisitDetail>(await c.leader({ method: 'POST', url: `/api/visits/${v.id}/move`, payload: { visitOn: d(5), halfDay: 'pm' } }));
+      expect([moved.visitOn, moved.halfDay]).toEqual([d(5), 'pm']);
+      const refused = await c.coordinator({ method: 'POST', url: `/api/visits/${v.id}/move`, payload: { visitOn: d(6), halfDay: 'am' } });
       expect(refused.statusCode).toBe(409);
       expect(fieldsOf(refused)[0]!.message).toContain(blocker.number);
       const still = ok<VisitDetail>(await c.coordinator({ url: `/api/visits/${v.id}` }));
-      expect([still.visitOn, still.halfDay]).toEqual(['2027-03-15', 'pm']);
+      expect([still.visitOn, still.halfDay]).toEqual([d(5), 'pm']);
       // Someone else's leader cannot move it.
-      expect((await c.leader2({ method: 'POST', url: `/api/visits/${v.id}/move`, payload: { visitOn: '2027-03-17', halfDay: 'am' } })).statusCode).toBe(403);
+      expect((await c.leader2({ method: 'POST', url: `/api/visits/${v.id}/move`, payload: { visitOn: d(7), halfDay: 'am' } })).statusCode).toBe(403);
     });
 
     it('runs the on-site office: gathers demands, answers on the spot, creates demands already assigned, signs off', async () => {
-      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: '2027-03-18', enterpriseIds: [c.enterpriseId], cadreIds: [c.userIds.cadre] })));
+      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: d(8), enterpriseIds: [c.enterpriseId], cadreIds: [c.userIds.cadre] })));
       // 问需于企: an open demand of the enterprise is gathered into the visit; another enterprise's is refused.
       const open = await submit(c, { title: '园区道路照明不足' });
       const gathered = ok<VisitDetail>(await cadre({ method: 'POST', url: `/api/visits/${v.id}/gather`, payload: { demandIds: [open.id] } }));
@@ -192,7 +199,7 @@ for (const backend of backends()) {
       const early = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/sign-off` });
       expect(early.statusCode).toBe(400);
       expect(fieldsOf(early)[0]!.reason).toBe('visit-not-yet');
-      t.clock.set(at('2027-03-18', '16:00'));
+      t.clock.set(at(d(8), '16:00'));
       try {
         const done = ok<VisitDetail>(await c.leader({ method: 'POST', url: `/api/visits/${v.id}/sign-off` }));
         expect(done.status).toBe('done');
@@ -209,7 +216,7 @@ for (const backend of backends()) {
     });
 
     it('cancels a visit with a reason, giving its gathered demands back; one with on-site problems cannot be cancelled', async () => {
-      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: '2027-03-22', enterpriseIds: [c.enterpriseId] })));
+      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: d(12), enterpriseIds: [c.enterpriseId] })));
       const open = await submit(c, { title: '食堂排污管道改造' });
       ok(await c.coordinator({ method: 'POST', url: `/api/visits/${v.id}/gather`, payload: { demandIds: [open.id] } }));
       expect((await c.coordinator({ method: 'POST', url: `/api/visits/${v.id}/cancel`, payload: { reason: '' } })).statusCode).toBe(400);
@@ -218,9 +225,9 @@ for (const backend of backends()) {
       expect((await notificationsAbout(c.leader, v.id, 'visit.cancelled')).map((n) => n.title)[0]).toContain('领导临时参加市里会议');
       expect((await read(c.coordinator, open.id)).id).toBe(open.id);
       // The slot is free again.
-      ok(await plan(c.coordinator, base({ visitOn: '2027-03-22', enterpriseIds: [enterpriseIds[8]] })));
+      ok(await plan(c.coordinator, base({ visitOn: d(12), enterpriseIds: [enterpriseIds[8]] })));
 
-      const w = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: '2027-03-23', enterpriseIds: [c.enterpriseId] })));
+      const w = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: d(13), enterpriseIds: [c.enterpriseId] })));
       ok(await c.coordinator({ method: 'POST', url: `/api/visits/${w.id}/issues`, payload: { enterpriseId: c.enterpriseId, text: '用工招聘难', categoryCode: 'talent-and-labour', resolution: 'answered', answer: '已对接人社局。' } }));
       const refused = await c.coordinator({ method: 'POST', url: `/api/visits/${w.id}/cancel`, payload: { reason: '改期' } });
       expect(refused.statusCode).toBe(409);
@@ -230,8 +237,8 @@ for (const backend of backends()) {
     it('follows the zone\'s settings for back-dating and the 无事不扰 interval', async () => {
       const patchZone = (body: Record<string, unknown>) => c.admin({ method: 'PATCH', url: '/api/zone', payload: body });
       expect((await patchZone({ visitBackdateDays: 400 })).statusCode).toBe(400);
-      t.clock.set(at('2027-03-30'));
-      const twentyDaysAgo = '2027-03-10';
+      t.clock.set(at(d(20)));
+      const twentyDaysAgo = d(0);
       const body = base({ visitOn: twentyDaysAgo, halfDay: 'pm', leaderId: c.userIds.leader2, enterpriseIds: [enterpriseIds[11]] });
       expect(fieldsOf(await plan(c.coordinator, body)).map((f) => f.reason)).toEqual(['visit-too-far-back']);
       const zone = ok<{ visitBackdateDays: number; visitMinWeeks: number }>(await patchZone({ visitBackdateDays: 30, visitMinWeeks: 0 }));
@@ -255,7 +262,7 @@ for (const backend of backends()) {
         method: 'POST', url: '/api/themes', payload: { name: '数字经济企业服务', guidingQuestions: [' 今年数字化改造投入多少？ ', '用网用电是否稳定？'] },
       }));
       expect(theme.guidingQuestions).toEqual(['今年数字化改造投入多少？', '用网用电是否稳定？']);
-      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: '2027-03-26', themeId: theme.id, enterpriseIds: [enterpriseIds[12]] })));
+      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: d(16), themeId: theme.id, enterpriseIds: [enterpriseIds[12]] })));
       expect(v.theme?.name).toBe('数字经济企业服务');
       expect(v.guideAnswers).toEqual([{ question: '今年数字化改造投入多少？', answer: '' }, { question: '用网用电是否稳定？', answer: '' }]);
       const saved = ok<VisitDetail>(await c.coordinator({
@@ -266,14 +273,14 @@ for (const backend of backends()) {
     });
 
     it('exports the list of a period to Excel for those who oversee the programme', async () => {
-      ok(await plan(c.coordinator, base({ visitOn: '2027-04-01', enterpriseIds: [enterpriseIds[13]] })));
-      const res = await c.leader({ url: `/api/visits/export.xlsx?from=${DAY}&to=2027-04-01` });
+      ok(await plan(c.coordinator, base({ visitOn: d(22), enterpriseIds: [enterpriseIds[13]] })));
+      const res = await c.leader({ url: `/api/visits/export.xlsx?from=${DAY}&to=${d(22)}` });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-disposition']).toContain(encodeURIComponent('走访清单.xlsx'));
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       const sheet = book.getWorksheet('走访清单')!;
-      const listed = ok<{ items: VisitSummary[]; total: number }>(await c.leader({ url: `/api/visits?from=${DAY}&to=2027-04-01&pageSize=200` }));
+      const listed = ok<{ items: VisitSummary[]; total: number }>(await c.leader({ url: `/api/visits?from=${DAY}&to=${d(22)}&pageSize=200` }));
       expect(listed.total).toBeGreaterThan(0);
       expect(sheet.rowCount - 1).toBe(listed.total);
       expect(sheet.getRow(1).getCell(1).value).toBe('走访编号');
@@ -284,18 +291,18 @@ for (const backend of backends()) {
     });
 
     it('shows a visit to those who take part and to nobody else', async () => {
-      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: '2027-03-24', enterpriseIds: [enterpriseIds[9]], departmentIds: [c.departments[LAND]] })));
+      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: d(14), enterpriseIds: [enterpriseIds[9]], departmentIds: [c.departments[LAND]] })));
       expect((await c.department({ url: `/api/visits/${v.id}` })).statusCode).toBe(200);
       expect((await c.department2({ url: `/api/visits/${v.id}` })).statusCode).toBe(404);
       expect((await c.enterprise({ url: '/api/visits' })).statusCode).toBe(403);
-      const mine = ok<{ items: VisitSummary[] }>(await c.department2({ url: '/api/visits?from=2027-03-24&to=2027-03-24' }));
+      const mine = ok<{ items: VisitSummary[] }>(await c.department2({ url: `/api/visits?from=${d(14)}&to=${d(14)}` }));
       expect(mine.items).toEqual([]);
       // The department sees it but may not change it.
       expect((await c.department({ method: 'POST', url: `/api/visits/${v.id}/sign-off` })).statusCode).toBe(403);
     });
 
     it('keeps photos of the on-site office: images only', async () => {
-      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: '2027-03-25', enterpriseIds: [enterpriseIds[10]] })));
+      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: d(15), enterpriseIds: [enterpriseIds[10]] })));
       const up = ok<VisitDetail>(await c.leader({ method: 'POST', url: `/api/visits/${v.id}/photos`, ...multipart(PNG, '现场.png') }));
       expect(up.photos.map((p) => [p.fileName, p.contentType])).toEqual([['现场.png', 'image/png']]);
       const got = await c.leader({ url: `/api/visits/${v.id}/photos/${up.photos[0]!.id}` });

@@ -1644,7 +1644,8 @@ export function generateDemoDemands(w: DemoDemandWorld): DemoDemandRows {
   for (let i = 0; i < duplicates && candidates.length > 0; i++) {
     const first = candidates.splice(Math.floor(g.rnd() * candidates.length), 1)[0]!;
     const day = addDays(first.day, g.int(1, 5));
-    const channel = g.pick((['hotline', 'cadre', 'portal', 'visit'] as const).filter((c) => c !== first.channel));
+    // Visits and cadres' rounds happen on working days; the portal and the hotline any day.
+    const channel = g.pick((['hotline', 'cadre', 'portal', 'visit'] as const).filter((c) => c !== first.channel && (g.working(day) || c === 'portal' || c === 'hotline')));
     random.push(makeSpec(g, {
       template: first.template, enterprise: first.enterprise, channel, day, title: first.title,
       description: `${g.pick(DUPLICATE_PREFIXES)}${first.body}`, lead: g.departmentNames.get(first.lead), assisting: [],

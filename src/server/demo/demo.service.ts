@@ -11,6 +11,7 @@ import { hashPassword } from '../identity/passwords.js';
 import { insertChildrenOfNew, insertEnterprises, insertTheme, listThemes, mapUsccToIds } from '../enterprises/enterprises.repository.js';
 import { DEMO_DEPARTMENTS, DEMO_THEMES, DEMO_USERS, DEMO_ZONE, demoEnterprises } from './demo-data.js';
 import { loadDemoDemands } from './demo-demands.service.js';
+import { loadDemoVisits } from './demo-visits.service.js';
 
 export type DemoLoadResult = {
   zoneId: string;
@@ -131,6 +132,8 @@ export async function loadDemo(ctx: AppContext, opts: { password: string | null 
 
     // A year of demands, once (the zone has none yet); it records its own summary audit entry.
     demands = await loadDemoDemands(ctx, tx, system, { userIds, departments });
+    // A year of weekly visits, once, linked to the demands filed on them; it records its own audit entry.
+    await loadDemoVisits(ctx, tx, system, { userIds, departments });
   });
   return { zoneId, created, demands, password, usernames: DEMO_USERS.map((u) => u.username) };
 }

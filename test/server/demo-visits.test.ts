@@ -15,7 +15,7 @@ import { inTransaction } from '../../src/server/platform/transaction.js';
 import { loadDemo } from '../../src/server/demo/demo.service.js';
 import { DEMO_THEMES, DEMO_ZONE } from '../../src/server/demo/demo-data.js';
 import { DEMO_THEME_QUESTIONS, generateDemoVisits, type DemoVisitWorld } from '../../src/server/demo/demo-visits.js';
-import { backends, startTestApp, type TestApp } from './harness.js';
+import { as, backends, signIn, startTestApp, type TestApp } from './harness.js';
 
 type Visit = typeof visits.$inferSelect;
 const HALF_ORDER: Record<string, number> = { am: 0, pm: 1 };
@@ -219,6 +219,17 @@ for (const backend of backends()) {
       const year = today.slice(0, 4);
       const next = await inTransaction(t.ctx.db, (tx) => nextCounter(tx, zoneId, `visit:${year}`));
       expect(next).toBe((highest.get(year) ?? 0) + 1);
+    });
+
+    it('has start-ups for the coverage view\'s 初创 filter, with figures only from their founding year', async () => {
+      const coordinator = await signIn(t.app, 'coordinator');
+      const res = await as(t.app, coordinator)({ url: '/api/visits/coverage?startup=true&pageSize=100' });
+      const page = res.json() as { items: { enterpriseId: string; foundedOn: string | null }[]; total: number };
+      expect(page.total).toBeGreaterThan(10);
+      expect(page.items.every((e) => e.foundedOn !== null && e.foundedOn >= addDays(today, -3 * 365 - 1))).toBe(true);
+      const one = await as(t.app, coordinator)({ url: `/api/enterprises/${page.items[0]!.enterpriseId}` });
+      const founded = Number((one.json() as { foundedOn: string }).foundedOn.slice(0, 4));
+      expect((one.json() as { figures: { year: number }[] }).figures.every((f) => f.year >= founded)).toBe(true);
     });
 
     it('adds nothing when the demo is loaded again', async () => {

@@ -128,7 +128,9 @@ export function demoEnterprises(count = 200): DemoEnterprise[] {
     const employees = Math.round(a.scale[0] + rnd() * (a.scale[1] - a.scale[0]));
     const revenuePerHead = (a.sector === 'wholesale' ? 180 : 60) + rnd() * 90; // 万元
     const revenue2025 = Math.round(employees * revenuePerHead) * 10_000;
-    const founded = 2003 + Math.floor(rnd() * 21);
+    // A few start-ups (初创, founded in 2024 or 2025) have figures only from their founding year.
+    const drawn = 2003 + Math.floor(rnd() * 21);
+    const founded = i % 12 === 5 ? 2024 + (Math.floor(i / 12) % 2) : drawn;
     const rdRatio = a.sector === 'wholesale' ? rnd() * 0.01 : 0.01 + rnd() * 0.07;
     const figures = [2023, 2024, 2025].map((year, k) => {
       const growth = (1 + (rnd() * 0.25 - 0.05)) ** (2 - k);
@@ -167,11 +169,11 @@ export function demoEnterprises(count = 200): DemoEnterprise[] {
       address: `江西省景德镇市高新区${pick(['梧桐大道', '长虹大道', '航空路', '瓷都大道', '新厂路'])}${1 + Math.floor(rnd() * 300)}号`,
       foundedOn: `${founded}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`,
       aboveScale: a.sector === 'industry' && figures[2]!.mainRevenue >= 20_000_000,
+      figures: figures.filter((f) => f.year >= founded),
       theme: a.theme,
       cadreIndex: i % 4,
       contact: { name: `${pick([...SURNAMES])}${pick(GIVEN)}`, phone: `1${pick(['38', '39', '58', '77', '86'])}${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}` },
       qualifications,
-      figures,
     });
   });
   return out;

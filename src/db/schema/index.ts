@@ -5,3 +5,4 @@ export * from './enterprises.js';
 export * from './calendar.js';
 export * from './demands.js';
 export * from './visits.js';
+export * from './bulletins.js';

@@ -11,6 +11,8 @@ export const zones = pgTable('zones', {
   visitMinWeeks: integer('visit_min_weeks').notNull().default(8),
   /** How many days back a visit may be recorded after the fact. */
   visitBackdateDays: integer('visit_backdate_days').notNull().default(14),
+  /** 月通报: a department with fewer demands than this in the month is listed but not ranked. */
+  bulletinMinRanked: integer('bulletin_min_ranked').notNull().default(3),
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -23,6 +23,10 @@ import { notificationRoutes } from './notifications/notifications.routes.js';
 import { visitsRoutes } from './visits/visits.routes.js';
 import { visitViewsRoutes } from './visits/visit-views.routes.js';
 import { visitBriefRoutes } from './visits/visit-brief.routes.js';
+import { dashboardRoutes } from './dashboard/dashboard.routes.js';
+import { wechatRoutes } from './wechat/wechat.routes.js';
+import { bulletinRoutes } from './bulletins/bulletins.routes.js';
+import { publicBulletinRoutes } from './bulletins/public-bulletins.routes.js';
 
 /** The file under the web root that a URL names, if it exists (never outside the root). */
 function webFileFor(webDir: string, url: string): string | null {
@@ -100,6 +104,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(visitsRoutes(ctx));
   await app.register(visitViewsRoutes(ctx));
   await app.register(visitBriefRoutes(ctx));
+  await app.register(dashboardRoutes(ctx));
+  await app.register(wechatRoutes(ctx));
+  await app.register(bulletinRoutes(ctx));
+  await app.register(publicBulletinRoutes(ctx));
 
   const webDir = ctx.config.webDir;
   const hasWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));

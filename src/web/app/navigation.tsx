@@ -8,12 +8,14 @@ import {
   CarOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  DashboardOutlined,
   EditOutlined,
   EnvironmentOutlined,
   FundOutlined,
   HomeOutlined,
   InboxOutlined,
   MessageOutlined,
+  NotificationOutlined,
   RadarChartOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -21,6 +23,7 @@ import {
   TagsOutlined,
   TeamOutlined,
   UnorderedListOutlined,
+  WechatOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
@@ -39,6 +42,12 @@ export function buildMenu(me: Me, t: TFunction): MenuItem[] {
   } else if (me.roles.includes('enterprise')) {
     items.push({ key: '/my-enterprise', icon: <BankOutlined />, label: link('/my-enterprise', t('nav.myEnterprise')) });
   }
+  if (hasAnyRole(me, 'coordinator', 'leader', 'admin')) {
+    items.push(
+      { key: '/dashboard', icon: <DashboardOutlined />, label: link('/dashboard', t('nav.dashboard')) },
+      { key: '/bulletins', icon: <NotificationOutlined />, label: link('/bulletins', t('nav.bulletins')) },
+    );
+  }
   items.push(...visitItems(me, t, link));
   items.push(...demandItems(me, t, link));
   if (hasAnyRole(me, 'admin')) {
@@ -53,6 +62,7 @@ export function buildMenu(me: Me, t: TFunction): MenuItem[] {
         { key: '/admin/themes', icon: <TagsOutlined />, label: link('/admin/themes', t('nav.themes')) },
         { key: '/admin/zone', icon: <EnvironmentOutlined />, label: link('/admin/zone', t('nav.zone')) },
         { key: '/admin/calendar', icon: <CalendarOutlined />, label: link('/admin/calendar', t('nav.calendar')) },
+        { key: '/admin/wechat', icon: <WechatOutlined />, label: link('/admin/wechat', t('nav.wechat')) },
         { key: '/admin/audit', icon: <AuditOutlined />, label: link('/admin/audit', t('nav.audit')) },
       ],
     });
@@ -130,7 +140,7 @@ export function openKeyOf(selected: string): string[] {
 }
 
 const VISIT_PAGES = ['/visits', '/visits/compliance', '/visits/coverage', '/visits/counts'];
-const SECTIONS = ['/admin/departments', '/admin/users', '/admin/themes', '/admin/zone', '/admin/calendar', '/admin/audit', '/enterprises', '/my-enterprise'];
+const SECTIONS = ['/dashboard', '/bulletins', '/admin/wechat', '/admin/departments', '/admin/users', '/admin/themes', '/admin/zone', '/admin/calendar', '/admin/audit', '/enterprises', '/my-enterprise'];
 
 /** The menu key to highlight for a path (a detail page highlights its list). */
 export function selectedKey(pathname: string, me: Me): string {

@@ -1,10 +1,10 @@
-import { lazy, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from './AppLayout.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { RequireRole } from './RequireRole.js';
 import { RouteErrorPage } from './RouteErrorPage.js';
-import { RequireSession } from './session.js';
+import { FullPageSpin, RequireSession } from './session.js';
 import { HomePage } from './HomePage.js';
 import { LoginPage } from '../identity/LoginPage.js';
 import type { Role } from '../../domain/identity/roles.js';
@@ -39,15 +39,37 @@ const VisitBriefPage = page(() => import('../visits/VisitBriefPage.js'), 'VisitB
 const VisitCompliancePage = page(() => import('../visits/VisitCompliancePage.js'), 'VisitCompliancePage');
 const VisitCoveragePage = page(() => import('../visits/VisitCoveragePage.js'), 'VisitCoveragePage');
 const VisitCountsPage = page(() => import('../visits/VisitCountsPage.js'), 'VisitCountsPage');
+const DashboardPage = page(() => import('../dashboard/DashboardPage.js'), 'DashboardPage');
+const LargeScreenPage = page(() => import('../dashboard/LargeScreenPage.js'), 'LargeScreenPage');
+const WechatAccountPage = page(() => import('../wechat/WechatAccountPage.js'), 'WechatAccountPage');
+const BulletinListPage = page(() => import('../bulletins/BulletinListPage.js'), 'BulletinListPage');
+const BulletinPage = page(() => import('../bulletins/BulletinPage.js'), 'BulletinPage');
+const PublicBulletinListPage = page(() => import('../bulletins/PublicBulletinListPage.js'), 'PublicBulletinListPage');
+const PublicBulletinPage = page(() => import('../bulletins/PublicBulletinPage.js'), 'PublicBulletinPage');
 
 const admin = (element: ReactNode) => <RequireRole roles={['admin']}>{element}</RequireRole>;
 const staff = (element: ReactNode) => <RequireRole staff>{element}</RequireRole>;
 const only = (roles: Role[], element: ReactNode) => <RequireRole roles={roles}>{element}</RequireRole>;
 const OVERSEERS: Role[] = ['coordinator', 'leader', 'admin'];
+/** A page drawn outside the app's layout (which holds the Suspense boundary of the others). */
+const outside = (element: ReactNode) => <Suspense fallback={<FullPageSpin />}>{element}</Suspense>;
 
 export function createRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+    // 月通报 for the public: no login.
+    { path: '/public/bulletins', element: outside(<PublicBulletinListPage />), errorElement: <RouteErrorPage /> },
+    { path: '/public/bulletins/:id', element: outside(<PublicBulletinPage />), errorElement: <RouteErrorPage /> },
+    // 数据大屏: the zone's hall screen, full-window without the menu.
+    {
+      path: '/screen',
+      element: (
+        <RequireSession>
+          <RequireRole roles={OVERSEERS}>{outside(<LargeScreenPage />)}</RequireRole>
+        </RequireSession>
+      ),
+      errorElement: <RouteErrorPage />,
+    },
     {
       path: '/',
       element: (
@@ -79,6 +101,10 @@ export function createRouter() {
             { path: 'visits/counts', element: only(OVERSEERS, <VisitCountsPage />) },
             { path: 'visits/:id', element: only([...OVERSEERS, 'cadre', 'department'], <VisitDetailPage />) },
             { path: 'visits/:id/brief', element: only([...OVERSEERS, 'cadre', 'department'], <VisitBriefPage />) },
+            { path: 'dashboard', element: only(OVERSEERS, <DashboardPage />) },
+            { path: 'bulletins', element: only(OVERSEERS, <BulletinListPage />) },
+            { path: 'bulletins/:id', element: only(OVERSEERS, <BulletinPage />) },
+            { path: 'admin/wechat', element: only(['admin', 'coordinator'], <WechatAccountPage />) },
             { path: 'admin', element: <Navigate to="/admin/users" replace /> },
             { path: 'admin/departments', element: admin(<DepartmentsPage />) },
             { path: 'admin/users', element: admin(<UsersPage />) },

@@ -3,6 +3,9 @@ import type { Messages } from './zh.js';
 import { visitsEn } from './visits.en.js';
 import { visitViewsEn } from './visit-views.en.js';
 import { visitBriefEn } from './visit-brief.en.js';
+import { dashboardEn } from './dashboard.en.js';
+import { bulletinsEn } from './bulletins.en.js';
+import { wechatEn } from './wechat.en.js';
 
 function errorTexts(): Record<ErrorCode, string> {
   const out = {} as Record<ErrorCode, string>;
@@ -84,6 +87,9 @@ export const en: Messages = {
   },
   nav: {
     home: 'Home',
+    dashboard: 'Dashboard',
+    bulletins: 'Monthly bulletins',
+    wechat: 'Official account',
     visits: 'Weekly visits',
     visitPlan: 'Visit plan',
     visitCompliance: 'Leaders\' commitment',
@@ -1050,4 +1056,7 @@ export const en: Messages = {
   visits: visitsEn,
   visitViews: visitViewsEn,
   visitBrief: visitBriefEn,
+  dashboard: dashboardEn,
+  bulletins: bulletinsEn,
+  wechat: wechatEn,
 };

@@ -1,6 +1,9 @@
 import { visitsZh } from './visits.zh.js';
 import { visitViewsZh } from './visit-views.zh.js';
 import { visitBriefZh } from './visit-brief.zh.js';
+import { dashboardZh } from './dashboard.zh.js';
+import { bulletinsZh } from './bulletins.zh.js';
+import { wechatZh } from './wechat.zh.js';
 import { ERROR_CODES, type ErrorCode } from '../../contracts/errors.js';
 
 function errorTexts(lang: 'zh' | 'en'): Record<ErrorCode, string> {
@@ -83,6 +86,9 @@ export const zh = {
   },
   nav: {
     home: '首页',
+    dashboard: '数据看板',
+    bulletins: '月通报',
+    wechat: '公众号设置',
     visits: '每周益企',
     visitPlan: '走访计划',
     visitCompliance: '领导走访履职',
@@ -1049,6 +1055,9 @@ export const zh = {
   visits: visitsZh,
   visitViews: visitViewsZh,
   visitBrief: visitBriefZh,
+  dashboard: dashboardZh,
+  bulletins: bulletinsZh,
+  wechat: wechatZh,
 };
 
 export type Messages = typeof zh;

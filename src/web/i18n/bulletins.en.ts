@@ -1,0 +1,5 @@
+import type { bulletinsZh } from './bulletins.zh.js';
+
+export const bulletinsEn: typeof bulletinsZh = {
+  title: '',
+};

@@ -3,6 +3,7 @@ import { openContext } from '../server/platform/boot.js';
 import { buildApp } from '../server/app.js';
 import { JOB_HANDLERS } from '../server/platform/job-handlers.js';
 import { startJobWorker } from '../server/platform/jobs.js';
+import { scheduleMonthlyDrafts } from '../server/bulletins/bulletin-jobs.js';
 import { createMailer } from '../server/platform/mailer.js';
 import { sendPendingMail } from '../server/notifications/notification-mail.js';
 import { listZones } from '../server/zone/zone.repository.js';
@@ -20,6 +21,8 @@ export async function serve(config: Config): Promise<void> {
     printAccounts(out, r.password, config.demoPassword !== null);
   }
   const app = await buildApp(ctx);
+  // Each zone's next monthly bulletin draft (月通报) is a durable job; scheduling it again is harmless.
+  await scheduleMonthlyDrafts(ctx);
   const mailer = createMailer(config);
   const worker = startJobWorker(ctx, JOB_HANDLERS, config.jobIntervalMs, (e) => app.log.error(e, 'background job run failed'), async () => {
     await sendPendingMail(ctx, mailer);

@@ -86,6 +86,12 @@ export const FIELD_MESSAGES = {
   'visit-photo-type': { zh: '走访照片只能是 JPG、PNG 或 WebP 图片', en: 'Visit photos must be JPG, PNG or WebP images' },
   'period-end-before-start': { zh: '截止日期不能早于起始日期', en: 'The end date cannot be before the start date' },
   'period-too-long': { zh: '查询区间最长为 {value} 年', en: 'The period can be at most {value} years long' },
+  'visit-enterprise-has-issues': { zh: '已记录现场办公问题的企业不能移出本次走访：{value}', en: 'Enterprises with problems recorded at the on-site office cannot leave the visit: {value}' },
+  'visit-record-not-yet': { zh: '走访日期 {value} 尚未到，不能填写现场办公记录', en: 'The visit is on {value}; its on-site record cannot be filled in before then' },
+  // Bulletins (月通报)
+  'bulletin-month-future': { zh: '{value} 尚未开始，不能编制通报', en: '{value} has not begun; no bulletin can be drawn up for it' },
+  'bulletin-month-exists': { zh: '{value} 的通报已存在，请打开已有的通报（更正请使用“更正”）', en: 'A bulletin for {value} exists already; open it (use "correct" to correct it)' },
+  'bulletin-case-not-eligible': { zh: '典型案例须为本月办结且非保密的诉求', en: 'A typical case must be a demand settled in the month that is not private' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

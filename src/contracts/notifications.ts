@@ -24,6 +24,10 @@ export const NOTIFICATION_MESSAGES = {
   'visit.planned': { zh: '走访安排 {number}：{date} {halfDayZh}，{leader} 走访 {enterprises}', en: 'Visit {number} planned: {date} {halfDayEn}, {leader} visits {enterprises}' },
   'visit.changed': { zh: '走访 {number} 调整为 {date} {halfDayZh}（{enterprises}）', en: 'Visit {number} moved to {date} {halfDayEn} ({enterprises})' },
   'visit.cancelled': { zh: '走访 {number}（{date} {halfDayZh}）已取消：{reason}', en: 'Visit {number} ({date} {halfDayEn}) was cancelled: {reason}' },
+  'bulletin.draft': { zh: '{month} 月通报草稿已生成，请编辑并提交审核', en: 'The draft bulletin for {month} is ready; edit it and submit it for review' },
+  'bulletin.review': { zh: '月通报「{title}」已提交，请审核', en: 'Bulletin "{title}" was submitted for your review' },
+  'bulletin.returned': { zh: '月通报「{title}」被退回：{note}', en: 'Bulletin "{title}" was returned: {note}' },
+  'bulletin.approved': { zh: '月通报「{title}」已审核通过，可以发布', en: 'Bulletin "{title}" was approved and can be published' },
   'demand.merged': { zh: '您的诉求 {number} 已与 {into} 合并办理', en: 'Your demand {number} was merged into {into}' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

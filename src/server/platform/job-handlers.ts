@@ -1,5 +1,6 @@
 import { demandJobHandlers } from '../demands/demand-jobs.js';
+import { bulletinJobHandlers } from '../bulletins/bulletin-jobs.js';
 import type { JobHandlers } from './jobs.js';
 
 /** Every kind of background job the platform runs, by area. */
-export const JOB_HANDLERS: JobHandlers = { ...demandJobHandlers };
+export const JOB_HANDLERS: JobHandlers = { ...demandJobHandlers, ...bulletinJobHandlers };

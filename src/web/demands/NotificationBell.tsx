@@ -24,6 +24,7 @@ export function NotificationBell() {
     setOpen(false);
     if (n.entity === 'demand' && n.entityId) void navigate(`/demands/${n.entityId}`);
     if (n.entity === 'visit' && n.entityId) void navigate(`/visits/${n.entityId}`);
+    if (n.entity === 'bulletin' && n.entityId) void navigate(`/bulletins/${n.entityId}`);
   };
 
   const panel = (

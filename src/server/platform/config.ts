@@ -25,6 +25,14 @@ export type Config = {
   /** smtp:// or smtps:// URL of the outgoing mail server; null disables e-mail. Holds a password: never log it. */
   smtpUrl: string | null;
   smtpFrom: string;
+  /**
+   * SECRET_KEY: 32 bytes that encrypt stored credentials (the WeChat AppSecret). Null when unset:
+   * the server then uses DATA_DIR/secret.key, generated on first use (src/server/wechat/secret-box.ts).
+   * Never log it.
+   */
+  secretKey: Buffer | null;
+  /** Base URL of the WeChat official-account API (tests point it at a server on loopback). */
+  wechatApiBase: string;
 };
 
 type Spec = {
@@ -34,6 +42,7 @@ type Spec = {
 };
 
 export const DEFAULT_SMTP_FROM = '益企平台 <noreply@yiqi.local>';
+export const DEFAULT_WECHAT_API_BASE = 'https://api.weixin.qq.com';
 
 /** The documented variables (README's table is generated from the same list). */
 export const CONFIG_VARIABLES: readonly Spec[] = [
@@ -52,6 +61,8 @@ export const CONFIG_VARIABLES: readonly Spec[] = [
   { name: 'JOB_INTERVAL_SECONDS', default: '30', meaning: 'how often background jobs (deadline reminders, escalations, automatic closing, e-mail) are looked for' },
   { name: 'SMTP_URL', default: '(unset)', meaning: 'smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465 (TLS) — outgoing mail server; e-mail is disabled when unset' },
   { name: 'SMTP_FROM', default: DEFAULT_SMTP_FROM, meaning: 'sender of outgoing e-mail' },
+  { name: 'SECRET_KEY', default: '(DATA_DIR/secret.key)', meaning: '32 bytes as 64 hex digits or base64 — encrypts stored credentials (the WeChat AppSecret); if unset, a key is generated once and kept in DATA_DIR/secret.key. Set it when DATA_DIR is not kept (PostgreSQL deployments), and keep it: without it the stored AppSecret must be entered again' },
+  { name: 'WECHAT_API_BASE', default: DEFAULT_WECHAT_API_BASE, meaning: 'WeChat official-account API (change only for testing)' },
 ];
 
 export class ConfigError extends Error {
@@ -107,6 +118,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     problems.push(`SMTP_FROM="${smtpFrom}" must be an address, optionally with a name: 益企平台 <noreply@example.org>`);
   }
 
+  const secretKey = parseSecretKey(get('SECRET_KEY'), problems);
+  const wechatApiBase = (get('WECHAT_API_BASE') ?? DEFAULT_WECHAT_API_BASE).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+$/.test(wechatApiBase) || !URL.canParse(wechatApiBase)) {
+    problems.push(`WECHAT_API_BASE="${wechatApiBase}" must be a base URL such as ${DEFAULT_WECHAT_API_BASE}`);
+  }
+
   const config: Config = {
     port: int('PORT', 3000, 0, 65535),
     host,
@@ -124,6 +141,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     webDir: fileURLToPath(new URL('../../../dist/web', import.meta.url)),
     smtpUrl,
     smtpFrom,
+    secretKey,
+    wechatApiBase,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -133,4 +152,16 @@ function isSmtpUrl(raw: string): boolean {
   if (!URL.canParse(raw)) return false;
   const url = new URL(raw);
   return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+}
+
+/** 32 bytes given as 64 hex digits or as base64; the problem never echoes the value (it is a key). */
+function parseSecretKey(raw: string | undefined, problems: string[]): Buffer | null {
+  if (raw === undefined) return null;
+  if (/^[0-9a-f]{64}$/i.test(raw)) return Buffer.from(raw, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(raw)) {
+    const key = Buffer.from(raw, 'base64');
+    if (key.length === 32) return key;
+  }
+  problems.push('SECRET_KEY must be 32 bytes written as 64 hex digits or in base64 (e.g. the output of `openssl rand -hex 32`)');
+  return null;
 }

@@ -14,11 +14,27 @@ async function search(page: Page, label: string, text: string) {
   await page.keyboard.press('Escape');
 }
 
-/** The Monday three weeks on: after the demo's planned weeks, so the slot is free. */
-function mondayInThreeWeeks(): string {
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-  const later = addDays(today, 21);
-  return addDays(later, -((dayOfWeek(later) + 6) % 7));
+/** The zone's today (the demo zone is in Asia/Shanghai): the on-site office is recorded on the visit's day. */
+const TODAY = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+const mondayOf = (day: string) => addDays(day, -((dayOfWeek(day) + 6) % 7));
+
+/** The slots to try today, in order: 李志远 in the afternoon first (the demo plans fewer of those). */
+const SLOTS = [
+  { leader: '李志远', halfDay: 'pm' },
+  { leader: '王建华', halfDay: 'pm' },
+  { leader: '李志远', halfDay: 'am' },
+  { leader: '王建华', halfDay: 'am' },
+] as const;
+
+/** The first of SLOTS today that the demo's visits leave free. */
+async function freeSlotToday(page: Page, url: string): Promise<(typeof SLOTS)[number]> {
+  const res = await page.request.get(`${url}/api/visits?from=${TODAY}&to=${TODAY}&pageSize=200`);
+  expect(res.status()).toBe(200);
+  const { items } = (await res.json()) as { items: { leader: { name: string }; halfDay: string; status: string }[] };
+  const taken = new Set(items.filter((v) => v.status !== 'cancelled').map((v) => `${v.leader.name} ${v.halfDay}`));
+  const slot = SLOTS.find((s) => !taken.has(`${s.leader} ${s.halfDay}`));
+  if (!slot) throw new Error(`no free leader half-day on ${TODAY}: ${[...taken].join(', ')}`);
+  return slot;
 }
 
 describe.skipIf(!HAS_BROWSER)('a visit in the browser: planned, its on-site office recorded, two demands in the department\'s queue', () => {
@@ -36,18 +52,19 @@ describe.skipIf(!HAS_BROWSER)('a visit in the browser: planned, its on-site offi
       await page.waitForURL((u) => !u.pathname.startsWith('/login'));
       return { page, close: () => context.close() };
     };
-    const monday = mondayInThreeWeeks();
-    const wednesday = addDays(monday, 2);
     const problems = ['新建厂房不动产权证迟迟办不下来，影响银行抵押贷款', '二期项目环评批复进度慢，设备无法按期调试'];
     let visitUrl = '';
+    let slot: (typeof SLOTS)[number] = SLOTS[0];
 
     const coordinator = await as('coordinator');
     await step(coordinator.page, 'visit-plan', async () => {
       const { page } = coordinator;
-      await page.goto(`${run.url}/visits?from=${monday}`);
-      await page.getByTestId(`visit-cell-${wednesday}-am`).click();
+      slot = await freeSlotToday(page, run.url);
+      await page.goto(`${run.url}/visits?from=${mondayOf(TODAY)}`);
+      // The cell may hold the other leader's visit: click its "安排走访" spot, not a card.
+      await page.getByTestId(`visit-cell-${TODAY}-${slot.halfDay}`).locator('.yq-visit-cell-add').click();
       await page.getByTestId('visit-form').waitFor();
-      await pick(page, '走访领导', '王建华');
+      await pick(page, '走访领导', slot.leader);
       await search(page, '走访企业', '崧原');
       await page.getByTestId('visit-purpose').fill('了解产证办理和环评审批进展');
       await expect.poll(() => page.getByTestId('visit-form-submit').isEnabled()).toBe(true);
@@ -57,7 +74,7 @@ describe.skipIf(!HAS_BROWSER)('a visit in the browser: planned, its on-site offi
       visitUrl = page.url().split('?')[0]!;
       await page.getByTestId('visit-detail').waitFor();
       const body = await page.locator('body').innerText();
-      expect(body).toContain('王建华');
+      expect(body).toContain(slot.leader);
       expect(body).toContain('崧原');
       await shot(page, 'visit-1-planned');
     });

@@ -181,7 +181,7 @@ export const Theme = Type.Object({
   guidingQuestions: Type.Array(Type.String()),
   active: Type.Boolean(),
 });
-const GuidingQuestions = Type.Array(Text(200, 1), { maxItems: 20 });
+const GuidingQuestions = Type.Array(Text(200, 1), { maxItems: 20, uniqueItems: true });
 export const ThemeCreate = Type.Object(
   { name: Text(40, 1), description: Type.Optional(Type.Union([Text(500), Type.Null()])), guidingQuestions: Type.Optional(GuidingQuestions) },
   { additionalProperties: false },

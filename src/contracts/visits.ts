@@ -2,6 +2,7 @@ import Type from 'typebox';
 import { HALF_DAYS, VISIT_STATUSES } from '../domain/visits/index.js';
 import { StringEnum, Uuid, IsoDate, IsoDateTime, Text, Paging } from './common.js';
 import { DemandSummary } from './demands.js';
+import type { Lang } from './errors.js';
 
 export type { HalfDay, VisitStatus } from '../domain/visits/index.js';
 
@@ -12,6 +13,14 @@ const CategoryCode = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$' });
 /** How a problem raised at the on-site office was settled: answered on the spot, or turned into a demand. */
 export const ISSUE_RESOLUTIONS = ['answered', 'demand'] as const;
 export type IssueResolution = (typeof ISSUE_RESOLUTIONS)[number];
+
+/** The programme's words in both languages for what the server writes (notifications, workbooks). */
+export const VISIT_LABELS = {
+  zh: { halfDay: { am: '上午', pm: '下午' }, status: { planned: '已计划', done: '已走访', cancelled: '已取消' }, listSeparator: '、' },
+  en: { halfDay: { am: 'morning', pm: 'afternoon' }, status: { planned: 'Planned', done: 'Done', cancelled: 'Cancelled' }, listSeparator: ', ' },
+} as const satisfies Record<Lang, {
+  halfDay: Record<(typeof HALF_DAYS)[number], string>; status: Record<(typeof VISIT_STATUSES)[number], string>; listSeparator: string;
+}>;
 
 // ─── Planning ───────────────────────────────────────────────────────────────
 const PlanFields = {

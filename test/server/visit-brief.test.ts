@@ -68,13 +68,15 @@ for (const backend of backends()) {
       const id = randomUUID();
       const zoneId = zoneOf;
       await t.ctx.db.insert(visits).values({
-        zoneId, id, number: v.number, visitOn: v.visitOn, halfDay: v.halfDay ?? 'am', leaderId: c.userIds.leader!, themeId: v.themeId ?? null, status: v.status,
+        zoneId, id, number: v.number, visitOn: v.visitOn, halfDay: v.halfDay ?? 'am', leaderId: briefLeaderId, themeId: v.themeId ?? null, status: v.status,
         purpose: v.status === 'planned' ? '了解企业扩产用地与产证办理进展' : null,
       });
       await t.ctx.db.insert(visitEnterprises).values(v.enterpriseIds.map((enterpriseId, position) => ({ zoneId, visitId: id, enterpriseId, position })));
       return id;
     };
     let zoneOf = '';
+    /** A leader of this test's own: the demo's leaders' half-days are taken by the demo's visits. */
+    let briefLeaderId = '';
 
     beforeAll(async () => {
       t = await startTestApp(backend);
@@ -84,6 +86,9 @@ for (const backend of backends()) {
       const me = ok<{ id: string; zoneId: string }>(await cadre2({ url: '/api/auth/me' }));
       zoneOf = me.zoneId;
       const admin = await caller(t, 'admin');
+      briefLeaderId = ok<{ id: string }>(await admin({
+        method: 'POST', url: '/api/users', payload: { username: 'brief-leader', displayName: '简报领导', password: 'Brief-pass-2026', roles: ['leader'] },
+      })).id;
       const theme = ok<{ id: string }>(await admin({
         method: 'POST', url: '/api/themes', payload: { name: '简报测试主题', guidingQuestions: ['企业今年扩产计划？', '用地与产证有何困难？'] },
       }));
@@ -151,7 +156,7 @@ for (const backend of backends()) {
         const b = await brief(c.leader);
         expect(b.generatedOn).toBe(TODAY);
         expect(b.visit).toMatchObject({
-          id: visitId, number: NUMBER, visitOn: VISIT_ON, halfDay: 'am', status: 'planned', leader: { id: c.userIds.leader },
+          id: visitId, number: NUMBER, visitOn: VISIT_ON, halfDay: 'am', status: 'planned', leader: { id: briefLeaderId, name: '简报领导' },
           theme: { name: '简报测试主题', guidingQuestions: ['企业今年扩产计划？', '用地与产证有何困难？'] },
           purpose: '了解企业扩产用地与产证办理进展',
           departments: [{ id: c.departments[LAND], name: LAND }],
@@ -224,7 +229,7 @@ for (const backend of backends()) {
         // Not the oldest done one, not the cancelled one, not the one after this visit.
         expect(fresh.previousVisits.map((v) => v.id)).toEqual([previousIds[3], previousIds[2], previousIds[1]]);
         expect(fresh.previousVisits.map((v) => v.problemCount)).toEqual([3, 2, 1]);
-        expect(fresh.previousVisits[0]).toMatchObject({ number: 'ZF2026-9830', visitOn: '2026-10-15', halfDay: 'am', leaderName: '王建华', themeName: null });
+        expect(fresh.previousVisits[0]).toMatchObject({ number: 'ZF2026-9830', visitOn: '2026-10-15', halfDay: 'am', leaderName: '简报领导', themeName: null });
         // The demo enterprises have the demo's visits: at most three, done, before this one, newest first.
         for (const e of b.enterprises.slice(0, 2)) {
           expect(e.previousVisits.length).toBeLessThanOrEqual(3);
@@ -243,6 +248,27 @@ for (const backend of backends()) {
         }
         const admin = await signIn(t.app, 'admin');
         expect(await auditEntries(t.app, admin, { entityId: visitId })).toEqual([]);
+      });
+
+      it('shows a department on the visit only the demands it may read, the liaison cadre of one enterprise not the others\'', async () => {
+        const all = await brief(c.leader);
+        const ids = (b: VisitBrief) => b.enterprises.flatMap((e) => [...e.openDemands, ...e.settledDemands].map((d) => d.id));
+        // The leader sees the waiting demand (assigned to no department yet) and the other enterprises' demands.
+        expect(ids(all)).toContain(waiting.id);
+        const mine = await brief(c.department);
+        expect(ids(mine)).toEqual(expect.arrayContaining([gathered.id, settled.id]));
+        expect(ids(mine)).not.toContain(waiting.id);
+        // Exactly those the department may open.
+        for (const id of ids(all)) {
+          const opened = (await c.department({ url: `/api/demands/${id}` })).statusCode === 200;
+          expect(ids(mine).includes(id), id).toBe(opened);
+        }
+        expect(ids(mine).length).toBeLessThan(ids(all).length);
+        const e = mine.enterprises[0]!;
+        expect(e.gatheredCount).toBe(1);
+        // cadre2 accompanies the visit but looks after none of its enterprises: none of their demands.
+        const cadres = await brief(cadre2);
+        expect(ids(cadres)).toEqual([]);
       });
 
       it('answers 404 to a department not on the visit and to an enterprise user, 404 for an unknown visit, 401 without login', async () => {
@@ -288,6 +314,15 @@ for (const backend of backends()) {
         expect((await c.department2({ url: `/api/visits/${visitId}/brief.docx` })).statusCode).toBe(404);
         const admin = await signIn(t.app, 'admin');
         expect((await auditEntries(t.app, admin, { action: 'visit.brief-exported' })).filter((x) => x.entityId === visitId)).toHaveLength(1);
+      });
+
+      it('holds for a department on the visit only the demands it may read', async () => {
+        const res = await c.department({ url: `/api/visits/${visitId}/brief.docx` });
+        expect(res.statusCode).toBe(200);
+        const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
+        expect(xml).toContain(gathered.number);
+        expect(xml).toContain(settled.number);
+        expect(xml).not.toContain(waiting.number);
       });
     });
   });

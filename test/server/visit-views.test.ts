@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeUsccCheckChar } from '../../src/domain/enterprises/index.js';
-import { OPEN_STATUSES } from '../../src/domain/demands/index.js';
+import { UNSETTLED_STATUSES } from '../../src/domain/demands/index.js';
 import type { ComplianceResult, CoverageResult, LeaderVisitBoard, VisitCountsResult, VisitDetail } from '../../src/contracts/visits.js';
 import type { HalfDay } from '../../src/domain/visits/index.js';
 import { backends, errorFields, errorOf, startTestApp, type TestApp } from './harness.js';
@@ -168,6 +168,25 @@ for (const backend of backends()) {
         const bad = await c.coordinator({ url: '/api/visits/compliance?from=2026-02-30&to=2026-03-01' });
         expect(bad.statusCode).toBe(400);
       });
+
+      it('refuses days out of range with a field error, and a period outside the calendar\'s years', async () => {
+        const early = await c.coordinator({ url: '/api/visits/compliance?from=0999-12-28&to=1000-01-03' });
+        expect(early.statusCode).toBe(400);
+        expect(errorFields(early)).toEqual(['querystring.from']);
+        const late = await c.coordinator({ url: '/api/visits/compliance?from=9998-12-01&to=9999-12-31' });
+        expect(late.statusCode).toBe(400);
+        expect(errorFields(late)).toEqual(['querystring.to']);
+        const noCalendar = await c.coordinator({ url: '/api/visits/compliance?from=1000-01-01&to=1000-01-10' });
+        expect(noCalendar.statusCode).toBe(400);
+        expect(errorOf(noCalendar).code).toBe('CALENDAR_OUT_OF_RANGE');
+        for (const url of ['/api/visits/counts?from=0999-01-01&to=2026-01-01', '/api/visits/counts.xlsx?from=0999-01-01&to=2026-01-01']) {
+          const res = await c.coordinator({ url });
+          expect(res.statusCode, url).toBe(400);
+          expect(errorFields(res)).toEqual(['querystring.from']);
+        }
+        const wide = ok<VisitCountsResult>(await c.coordinator({ url: `/api/visits/counts?from=1000-01-01&to=9998-12-31&themeId=${ids.themeId}` }));
+        expect(wide.visits).toBe(3);
+      });
     });
 
     describe('GET /api/visits/counts', () => {
@@ -292,12 +311,16 @@ for (const backend of backends()) {
         expect(r.thisWeek[0]).toMatchObject({ id: ids.visit.g, leader: { id: ids.leaderId, name: '测试领导' }, theme: { id: ids.themeId, name: '视图测试主题' } });
         expect(r.thisWeek[0]!.enterprises.map((e) => e.name)).toEqual(['视图测试B企业']);
         expect(r.nextWeek.map((v) => v.id)).toEqual([ids.visit.h]);
-        // From the leader's visits and not yet closed; d5 is another leader's, d6 came from no visit.
+        // From the leader's visits and not yet settled: d5 was gathered into one (its escalation is another
+        // leader's); d6 came from no visit; d1 is settled.
         const open = r.openDemands.map((d) => d.id);
-        expect(open).toEqual(expect.arrayContaining([demand.d3!.id, demand.d4!.id]));
-        expect(open).not.toContain(demand.d5!.id);
+        expect(open).toEqual(expect.arrayContaining([demand.d3!.id, demand.d4!.id, demand.d5!.id]));
         expect(open).not.toContain(demand.d6!.id);
-        expect(r.openDemands.every((d) => OPEN_STATUSES.includes(d.status))).toBe(true);
+        expect(open).not.toContain(demand.d1!.id);
+        expect(r.openDemands.every((d) => UNSETTLED_STATUSES.includes(d.status))).toBe(true);
+        // Another leader's board does not show them.
+        const other = ok<LeaderVisitBoard>(await c.leader2({ url: '/api/visits/board' }));
+        expect(other.openDemands.map((d) => d.id)).not.toContain(demand.d5!.id);
       });
 
       it('shows the coordinator every leader\'s', async () => {
@@ -305,6 +328,7 @@ for (const backend of backends()) {
         expect(r.thisWeek.map((v) => v.id)).toContain(ids.visit.g);
         expect(r.openDemands.map((d) => d.id)).toEqual(expect.arrayContaining([demand.d3!.id, demand.d5!.id]));
         expect(r.openDemands.map((d) => d.id)).not.toContain(demand.d6!.id);
+        expect(r.openDemands.map((d) => d.id)).not.toContain(demand.d1!.id);
       });
     });
 

@@ -3,9 +3,11 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { addDays, dayOfWeek } from '../../src/domain/calendar/index.js';
 import type { LightMyRequestResponse } from 'fastify';
-import type { VisitCheckResult, VisitDetail, VisitSummary } from '../../src/contracts/visits.js';
+import type { VisitCheckResult, VisitCountsResult, VisitDetail, VisitSummary } from '../../src/contracts/visits.js';
+import { visits } from '../../src/db/schema/index.js';
+import { isSlotTaken } from '../../src/server/visits/visits.repository.js';
 import { backends, errorOf, startTestApp, type TestApp } from './harness.js';
-import { ECOLOGY, LAND, at, caller, castOf, lists, notificationsAbout, ok, read, submit, type Api, type Cast } from './demand-fixtures.js';
+import { ECOLOGY, LAND, act, at, caller, castOf, kinds, lists, notificationsAbout, ok, read, submit, type Api, type Cast } from './demand-fixtures.js';
 
 type FieldDetail = { field: string; reason: string; message: string };
 const fieldsOf = (res: LightMyRequestResponse) => (errorOf(res).details as FieldDetail[] | undefined) ?? [];
@@ -51,6 +53,15 @@ for (const backend of backends()) {
     afterAll(async () => t?.close());
 
     const plan = (api: Api, body: Record<string, unknown>) => api({ method: 'POST', url: '/api/visits', payload: body });
+    /** Runs `fn` with the clock on `day`: the on-site office is recorded from the visit's day on. */
+    async function onDay<T>(day: string, fn: () => Promise<T>): Promise<T> {
+      t.clock.set(at(day));
+      try {
+        return await fn();
+      } finally {
+        t.clock.set(null);
+      }
+    }
     const visitCount = async () => ok<{ total: number }>(await c.coordinator({ url: '/api/visits?pageSize=1' })).total;
     const base = (over: Record<string, unknown> = {}) => ({
       visitOn: DAY, halfDay: 'am', leaderId: c.userIds.leader, enterpriseIds: [c.enterpriseId], departmentIds: [c.departments[LAND]], ...over,
@@ -63,7 +74,7 @@ for (const backend of backends()) {
       expect(v.leader.id).toBe(c.userIds.leader);
       expect(v.enterprises.map((e) => e.id)).toEqual([c.enterpriseId, enterpriseIds[0]]);
       expect(v.departments.map((d) => d.id)).toEqual([c.departments[LAND]]);
-      expect(v.can).toMatchObject({ edit: true, record: true, signOff: false });
+      expect(v.can).toMatchObject({ edit: true, record: false, gather: true, signOff: false, cancel: true });
       const listed = ok<{ items: VisitSummary[] }>(await c.coordinator({ url: `/api/visits?from=${DAY}&to=${DAY}` }));
       expect(listed.items.map((x) => x.id)).toContain(v.id);
       const audit = ok<{ items: { action: string; entityId: string }[] }>(await c.admin({ url: `/api/audit?entity=visit&pageSize=50` }));
@@ -143,64 +154,84 @@ for (const backend of backends()) {
 
     it('runs the on-site office: gathers demands, answers on the spot, creates demands already assigned, signs off', async () => {
       const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: d(8), enterpriseIds: [c.enterpriseId], cadreIds: [c.userIds.cadre] })));
-      // 问需于企: an open demand of the enterprise is gathered into the visit; another enterprise's is refused.
+      expect(v.can).toMatchObject({ record: false, gather: true, signOff: false });
+      // 问需于企 (before the day): an open demand of the enterprise is gathered into the visit; another enterprise's is refused.
       const open = await submit(c, { title: '园区道路照明不足' });
       const gathered = ok<VisitDetail>(await cadre({ method: 'POST', url: `/api/visits/${v.id}/gather`, payload: { demandIds: [open.id] } }));
       expect(gathered.demands.map((d) => d.id)).toEqual([open.id]);
+      // Gathering is the administration's business: the enterprise does not see it in the timeline.
+      expect(kinds(await read(c.coordinator, open.id))).toContain('gathered');
+      expect(kinds(await read(c.enterprise, open.id))).not.toContain('gathered');
       const foreign = await c.coordinator({ method: 'POST', url: '/api/demands', payload: { enterpriseId: enterpriseIds[6], title: '用电增容', description: '需要增容两百千伏安。', categoryCode: 'supporting-services', channel: 'hotline' } });
       const refused = await cadre({ method: 'POST', url: `/api/visits/${v.id}/gather`, payload: { demandIds: [ok<{ id: string }>(foreign).id] } });
       expect(refused.statusCode).toBe(400);
       expect(fieldsOf(refused)[0]!.reason).toBe('gather-demand-not-eligible');
 
-      // The record.
-      const recorded = ok<VisitDetail>(await c.leader({
-        method: 'PUT', url: `/api/visits/${v.id}/record`,
-        payload: {
-          attendedDepartmentIds: [c.departments[LAND], c.departments[ECOLOGY]],
-          enterprises: [{ enterpriseId: c.enterpriseId, raised: '企业反映厂房产证和环评批复进度慢。' }],
-          decisions: '由自然资源和规划分局牵头，一周内完成产证资料审核。', followUps: '企业服务中心跟踪办理进度。', guideAnswers: [],
-        },
-      }));
-      expect(recorded.record.attendedDepartmentIds.sort()).toEqual([c.departments[LAND], c.departments[ECOLOGY]].sort());
-      expect(recorded.record.enterprises[0]!.raised).toContain('环评');
-
-      // Bad problems change nothing.
-      const demandsBefore = (await read(c.coordinator, open.id)).id && recorded.demands.length;
-      const noAnswer = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/issues`, payload: { enterpriseId: c.enterpriseId, text: '用工招聘难', categoryCode: 'talent-and-labour', resolution: 'answered' } });
-      expect(fieldsOf(noAnswer).map((f) => f.reason)).toEqual(['issue-answer-required']);
-      const noLead = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/issues`, payload: { enterpriseId: c.enterpriseId, text: '产证办理慢', categoryCode: 'property-certificate', resolution: 'demand' } });
-      expect(fieldsOf(noLead).map((f) => f.reason)).toEqual(['issue-lead-required']);
-      const badLead = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/issues`, payload: { enterpriseId: c.enterpriseId, text: '产证办理慢', categoryCode: 'property-certificate', resolution: 'demand', leadDepartmentId: randomUUID() } });
-      expect(badLead.statusCode).toBe(400);
-      const notInVisit = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/issues`, payload: { enterpriseId: enterpriseIds[7], text: '产证办理慢', categoryCode: 'property-certificate', resolution: 'answered', answer: '已答复' } });
-      expect(fieldsOf(notInVisit).map((f) => f.reason)).toEqual(['issue-enterprise-not-in-visit']);
-      const unchanged = ok<VisitDetail>(await c.leader({ url: `/api/visits/${v.id}` }));
-      expect(unchanged.issues).toEqual([]);
-      expect(unchanged.demands.length).toBe(demandsBefore);
-
-      // Answered on the spot.
-      ok(await c.leader({ method: 'POST', url: `/api/visits/${v.id}/issues`, payload: { enterpriseId: c.enterpriseId, text: '用工招聘难', categoryCode: 'talent-and-labour', resolution: 'answered', answer: '人社局下周组织专场招聘会。' } }));
-      // Turned into a demand, assigned at once with its deadline, owned by the visit's leader.
-      const after = ok<VisitDetail>(await c.leader({
-        method: 'POST', url: `/api/visits/${v.id}/issues`,
-        payload: { enterpriseId: c.enterpriseId, text: '新建厂房产证办理进度慢，影响贷款审批', categoryCode: 'property-certificate', resolution: 'demand', leadDepartmentId: c.departments[LAND], assistingDepartmentIds: [c.departments[ECOLOGY]] },
-      }));
-      expect(after.issues.map((i) => i.resolution)).toEqual(['answered', 'demand']);
-      const demandId = after.issues[1]!.demandId!;
-      const demand = await read(c.coordinator, demandId);
-      expect(demand).toMatchObject({ status: 'assigned', channel: 'visit', ownerLeaderId: c.userIds.leader, leadDepartmentId: c.departments[LAND] });
-      expect(demand.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(demand.timeline.map((e) => e.kind)).toEqual(['submitted', 'assigned']);
-      expect(after.demands.map((d) => d.id)).toContain(demandId);
-      // It is in the department's queue.
-      expect(await lists(c.department, 'status=assigned', demand)).toBe(true);
-
-      // Sign-off: not before the day; then the record is frozen and the demands still followed.
+      // Before the day there is no on-site office: its record, problems and photos are refused.
+      const recordBody = {
+        attendedDepartmentIds: [c.departments[LAND], c.departments[ECOLOGY]],
+        enterprises: [{ enterpriseId: c.enterpriseId, raised: '企业反映厂房产证和环评批复进度慢。' }],
+        decisions: '由自然资源和规划分局牵头，一周内完成产证资料审核。', followUps: '企业服务中心跟踪办理进度。', guideAnswers: [],
+      };
+      const tooEarly = await c.leader({ method: 'PUT', url: `/api/visits/${v.id}/record`, payload: recordBody });
+      expect(tooEarly.statusCode).toBe(400);
+      expect(fieldsOf(tooEarly)).toEqual([expect.objectContaining({ field: 'visitOn', reason: 'visit-record-not-yet' })]);
+      expect(fieldsOf(tooEarly)[0]!.message).toMatch(HAN);
+      const issueEarly = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/issues`, payload: { enterpriseId: c.enterpriseId, text: '用工招聘难', categoryCode: 'talent-and-labour', resolution: 'answered', answer: '已答复' } });
+      expect(fieldsOf(issueEarly).map((f) => f.reason)).toEqual(['visit-record-not-yet']);
+      expect((await c.leader({ method: 'POST', url: `/api/visits/${v.id}/photos`, ...multipart(PNG, '现场.png') })).statusCode).toBe(400);
+      const untouched = ok<VisitDetail>(await c.leader({ url: `/api/visits/${v.id}` }));
+      expect(untouched).toMatchObject({ issues: [], photos: [] });
+      expect(untouched.record.decisions).toBeNull();
+      // Sign-off: not before the day either.
       const early = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/sign-off` });
       expect(early.statusCode).toBe(400);
       expect(fieldsOf(early)[0]!.reason).toBe('visit-not-yet');
-      t.clock.set(at(d(8), '16:00'));
+
+      // On the day.
+      t.clock.set(at(d(8), '09:00'));
       try {
+        expect(ok<VisitDetail>(await c.leader({ url: `/api/visits/${v.id}` })).can).toMatchObject({ record: true, cancel: true });
+        // The record.
+        const recorded = ok<VisitDetail>(await c.leader({ method: 'PUT', url: `/api/visits/${v.id}/record`, payload: recordBody }));
+        expect(recorded.record.attendedDepartmentIds.sort()).toEqual([c.departments[LAND], c.departments[ECOLOGY]].sort());
+        expect(recorded.record.enterprises[0]!.raised).toContain('环评');
+
+        // Bad problems change nothing.
+        const demandsBefore = (await read(c.coordinator, open.id)).id && recorded.demands.length;
+        const noAnswer = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/issues`, payload: { enterpriseId: c.enterpriseId, text: '用工招聘难', categoryCode: 'talent-and-labour', resolution: 'answered' } });
+        expect(fieldsOf(noAnswer).map((f) => f.reason)).toEqual(['issue-answer-required']);
+        const noLead = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/issues`, payload: { enterpriseId: c.enterpriseId, text: '产证办理慢', categoryCode: 'property-certificate', resolution: 'demand' } });
+        expect(fieldsOf(noLead).map((f) => f.reason)).toEqual(['issue-lead-required']);
+        const badLead = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/issues`, payload: { enterpriseId: c.enterpriseId, text: '产证办理慢', categoryCode: 'property-certificate', resolution: 'demand', leadDepartmentId: randomUUID() } });
+        expect(badLead.statusCode).toBe(400);
+        const notInVisit = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/issues`, payload: { enterpriseId: enterpriseIds[7], text: '产证办理慢', categoryCode: 'property-certificate', resolution: 'answered', answer: '已答复' } });
+        expect(fieldsOf(notInVisit).map((f) => f.reason)).toEqual(['issue-enterprise-not-in-visit']);
+        const unchanged = ok<VisitDetail>(await c.leader({ url: `/api/visits/${v.id}` }));
+        expect(unchanged.issues).toEqual([]);
+        expect(unchanged.demands.length).toBe(demandsBefore);
+
+        // Answered on the spot.
+        ok(await c.leader({ method: 'POST', url: `/api/visits/${v.id}/issues`, payload: { enterpriseId: c.enterpriseId, text: '用工招聘难', categoryCode: 'talent-and-labour', resolution: 'answered', answer: '人社局下周组织专场招聘会。' } }));
+        // Turned into a demand, assigned at once with its deadline, owned by the visit's leader.
+        const after = ok<VisitDetail>(await c.leader({
+          method: 'POST', url: `/api/visits/${v.id}/issues`,
+          payload: { enterpriseId: c.enterpriseId, text: '新建厂房产证办理进度慢，影响贷款审批', categoryCode: 'property-certificate', resolution: 'demand', leadDepartmentId: c.departments[LAND], assistingDepartmentIds: [c.departments[ECOLOGY]] },
+        }));
+        expect(after.issues.map((i) => i.resolution)).toEqual(['answered', 'demand']);
+        // With problems recorded the visit happened: it can no longer be cancelled.
+        expect(after.can).toMatchObject({ edit: true, cancel: false });
+        const demandId = after.issues[1]!.demandId!;
+        const demand = await read(c.coordinator, demandId);
+        expect(demand).toMatchObject({ status: 'assigned', channel: 'visit', ownerLeaderId: c.userIds.leader, leadDepartmentId: c.departments[LAND] });
+        expect(demand.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(demand.timeline.map((e) => e.kind)).toEqual(['submitted', 'assigned']);
+        expect(after.demands.map((d) => d.id)).toContain(demandId);
+        // It is in the department's queue.
+        expect(await lists(c.department, 'status=assigned', demand)).toBe(true);
+
+        // Signed off: the record is frozen and the demands still followed.
+        t.clock.set(at(d(8), '16:00'));
         const done = ok<VisitDetail>(await c.leader({ method: 'POST', url: `/api/visits/${v.id}/sign-off` }));
         expect(done.status).toBe('done');
         expect(done.signedOffByName).toBe('王建华');
@@ -228,7 +259,7 @@ for (const backend of backends()) {
       ok(await plan(c.coordinator, base({ visitOn: d(12), enterpriseIds: [enterpriseIds[8]] })));
 
       const w = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: d(13), enterpriseIds: [c.enterpriseId] })));
-      ok(await c.coordinator({ method: 'POST', url: `/api/visits/${w.id}/issues`, payload: { enterpriseId: c.enterpriseId, text: '用工招聘难', categoryCode: 'talent-and-labour', resolution: 'answered', answer: '已对接人社局。' } }));
+      await onDay(d(13), async () => ok(await c.coordinator({ method: 'POST', url: `/api/visits/${w.id}/issues`, payload: { enterpriseId: c.enterpriseId, text: '用工招聘难', categoryCode: 'talent-and-labour', resolution: 'answered', answer: '已对接人社局。' } })));
       const refused = await c.coordinator({ method: 'POST', url: `/api/visits/${w.id}/cancel`, payload: { reason: '改期' } });
       expect(refused.statusCode).toBe(409);
       expect(errorOf(refused).code).toBe('VISIT_HAS_RECORD');
@@ -262,13 +293,21 @@ for (const backend of backends()) {
         method: 'POST', url: '/api/themes', payload: { name: '数字经济企业服务', guidingQuestions: [' 今年数字化改造投入多少？ ', '用网用电是否稳定？'] },
       }));
       expect(theme.guidingQuestions).toEqual(['今年数字化改造投入多少？', '用网用电是否稳定？']);
+      // Each question once: the record keys its answers by question.
+      const trimmedTwice = ok<{ guidingQuestions: string[] }>(await c.admin({
+        method: 'POST', url: '/api/themes', payload: { name: '重复问题主题', guidingQuestions: ['产能是否饱和？', ' 产能是否饱和？ ', '用工缺口多大？'] },
+      }));
+      expect(trimmedTwice.guidingQuestions).toEqual(['产能是否饱和？', '用工缺口多大？']);
+      const same = await c.admin({ method: 'POST', url: '/api/themes', payload: { name: '重复问题主题二', guidingQuestions: ['产能是否饱和？', '产能是否饱和？'] } });
+      expect(same.statusCode).toBe(400);
+      expect(fieldsOf(same).map((f) => f.field)).toContain('guidingQuestions');
       const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: d(16), themeId: theme.id, enterpriseIds: [enterpriseIds[12]] })));
       expect(v.theme?.name).toBe('数字经济企业服务');
       expect(v.guideAnswers).toEqual([{ question: '今年数字化改造投入多少？', answer: '' }, { question: '用网用电是否稳定？', answer: '' }]);
-      const saved = ok<VisitDetail>(await c.coordinator({
+      const saved = await onDay(d(16), async () => ok<VisitDetail>(await c.coordinator({
         method: 'PUT', url: `/api/visits/${v.id}/record`,
         payload: { attendedDepartmentIds: [], enterprises: [], decisions: null, followUps: null, guideAnswers: [{ question: '用网用电是否稳定？', answer: '夏季偶有停电。' }] },
-      }));
+      })));
       expect(saved.guideAnswers).toEqual([{ question: '今年数字化改造投入多少？', answer: '' }, { question: '用网用电是否稳定？', answer: '夏季偶有停电。' }]);
     });
 
@@ -302,15 +341,145 @@ for (const backend of backends()) {
     });
 
     it('keeps photos of the on-site office: images only', async () => {
-      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: d(15), enterpriseIds: [enterpriseIds[10]] })));
-      const up = ok<VisitDetail>(await c.leader({ method: 'POST', url: `/api/visits/${v.id}/photos`, ...multipart(PNG, '现场.png') }));
-      expect(up.photos.map((p) => [p.fileName, p.contentType])).toEqual([['现场.png', 'image/png']]);
-      const got = await c.leader({ url: `/api/visits/${v.id}/photos/${up.photos[0]!.id}` });
-      expect(got.statusCode).toBe(200);
-      expect(got.rawPayload.equals(PNG)).toBe(true);
-      const pdf = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/photos`, ...multipart(PDF, '纪要.pdf') });
-      expect(pdf.statusCode).toBe(415);
-      expect(fieldsOf(pdf)[0]!.reason).toBe('visit-photo-type');
+      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: d(15), enterpriseIds: [enterpriseIds[10]], departmentIds: [c.departments[LAND]] })));
+      await onDay(d(15), async () => {
+        const up = ok<VisitDetail>(await c.leader({ method: 'POST', url: `/api/visits/${v.id}/photos`, ...multipart(PNG, '现场.png') }));
+        expect(up.photos.map((p) => [p.fileName, p.contentType])).toEqual([['现场.png', 'image/png']]);
+        const got = await c.leader({ url: `/api/visits/${v.id}/photos/${up.photos[0]!.id}` });
+        expect(got.statusCode).toBe(200);
+        expect(got.rawPayload.equals(PNG)).toBe(true);
+        const pdf = await c.leader({ method: 'POST', url: `/api/visits/${v.id}/photos`, ...multipart(PDF, '纪要.pdf') });
+        expect(pdf.statusCode).toBe(415);
+        expect(fieldsOf(pdf)[0]!.reason).toBe('visit-photo-type');
+        // The accompanying department reads the visit but adds no photo: forbidden whatever the visit's state.
+        expect((await c.department({ method: 'POST', url: `/api/visits/${v.id}/photos`, ...multipart(PNG, '部门.png') })).statusCode).toBe(403);
+        ok(await c.leader({ method: 'POST', url: `/api/visits/${v.id}/sign-off` }));
+        const refused = await c.department({ method: 'POST', url: `/api/visits/${v.id}/photos`, ...multipart(PNG, '部门.png') });
+        expect(refused.statusCode).toBe(403);
+        expect(errorOf(refused).code).toBe('FORBIDDEN');
+        // The visit's leader, once it is signed off, is told it is too late (409).
+        expect((await c.leader({ method: 'POST', url: `/api/visits/${v.id}/photos`, ...multipart(PNG, '晚了.png') })).statusCode).toBe(409);
+      });
+      expect(ok<VisitDetail>(await c.leader({ url: `/api/visits/${v.id}` })).photos).toHaveLength(1);
+    });
+    it('keeps an enterprise whose problems were recorded in its visit; another one leaves, taking its gathered demands', async () => {
+      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: d(23), enterpriseIds: [c.enterpriseId, enterpriseIds[14]] })));
+      const own = await submit(c, { title: '厂区围墙外排水不畅' });
+      const other = ok<{ id: string }>(await c.coordinator({
+        method: 'POST', url: '/api/demands',
+        payload: { enterpriseId: enterpriseIds[14], title: '物流通道限高', description: '园区物流通道限高，货车无法通行。', categoryCode: 'supporting-services', channel: 'hotline' },
+      }));
+      ok(await c.coordinator({ method: 'POST', url: `/api/visits/${v.id}/gather`, payload: { demandIds: [own.id, other.id] } }));
+      const recorded = await onDay(d(23), async () => ok<VisitDetail>(await c.leader({
+        method: 'POST', url: `/api/visits/${v.id}/issues`,
+        payload: { enterpriseId: c.enterpriseId, text: '厂房产证办理慢', categoryCode: 'property-certificate', resolution: 'demand', leadDepartmentId: c.departments[LAND] },
+      })));
+      const onSite = recorded.issues[0]!.demandId!;
+
+      const refused = await c.coordinator({ method: 'PATCH', url: `/api/visits/${v.id}`, payload: { enterpriseIds: [enterpriseIds[14]] } });
+      expect(refused.statusCode).toBe(400);
+      expect(fieldsOf(refused)).toEqual([expect.objectContaining({ field: 'enterpriseIds', reason: 'visit-enterprise-has-issues' })]);
+      expect(fieldsOf(refused)[0]!.message).toContain(recorded.enterprises[0]!.name);
+      const still = ok<VisitDetail>(await c.coordinator({ url: `/api/visits/${v.id}` }));
+      expect(still.enterprises.map((e) => e.id)).toEqual([c.enterpriseId, enterpriseIds[14]]);
+      expect(new Set(still.demands.map((x) => x.id))).toEqual(new Set([own.id, other.id, onSite]));
+
+      // The other enterprise may leave: its gathered demand goes with it, the on-site one stays.
+      const kept = ok<VisitDetail>(await c.coordinator({ method: 'PATCH', url: `/api/visits/${v.id}`, payload: { enterpriseIds: [c.enterpriseId] } }));
+      expect(new Set(kept.demands.map((x) => x.id))).toEqual(new Set([own.id, onSite]));
+      expect((await read(c.coordinator, other.id)).visitId).toBeNull();
+      expect((await read(c.coordinator, onSite)).visitId).toBe(v.id);
+    });
+
+    it('lets a visit keep a theme, department or leader deactivated since, but not choose one', async () => {
+      const theme = ok<{ id: string }>(await c.admin({ method: 'POST', url: '/api/themes', payload: { name: '停用测试主题' } }));
+      const dep = ok<{ id: string }>(await c.admin({ method: 'POST', url: '/api/departments', payload: { name: '停用测试局', kind: 'responsible' } }));
+      const leaderId = ok<{ id: string }>(await c.admin({
+        method: 'POST', url: '/api/users', payload: { username: 'leaving-leader', displayName: '调任领导', password: 'Leaving-pass-2026', roles: ['leader'] },
+      })).id;
+      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: d(24), leaderId, themeId: theme.id, departmentIds: [dep.id], enterpriseIds: [enterpriseIds[15]] })));
+      ok(await c.admin({ method: 'PATCH', url: `/api/themes/${theme.id}`, payload: { active: false } }));
+      ok(await c.admin({ method: 'PATCH', url: `/api/departments/${dep.id}`, payload: { active: false } }));
+      ok(await c.admin({ method: 'PATCH', url: `/api/users/${leaderId}`, payload: { active: false } }));
+
+      const moved = ok<VisitDetail>(await c.coordinator({ method: 'POST', url: `/api/visits/${v.id}/move`, payload: { visitOn: d(24), halfDay: 'pm' } }));
+      expect(moved).toMatchObject({ visitOn: d(24), halfDay: 'pm', leader: { id: leaderId }, theme: { id: theme.id } });
+      expect(moved.departments.map((x) => x.id)).toEqual([dep.id]);
+      const edited = ok<VisitDetail>(await c.coordinator({ method: 'PATCH', url: `/api/visits/${v.id}`, payload: { purpose: '交接走访', departmentIds: [dep.id, c.departments[LAND]] } }));
+      expect(edited.purpose).toBe('交接走访');
+
+      // Chosen anew (another visit), they are refused.
+      const fresh = await plan(c.coordinator, base({ visitOn: d(25), leaderId, themeId: theme.id, departmentIds: [dep.id], enterpriseIds: [enterpriseIds[16]] }));
+      expect(fresh.statusCode).toBe(400);
+      expect(fieldsOf(fresh).map((f) => f.reason).sort()).toEqual(['department-inactive', 'leader-not-found', 'theme-not-found']);
+    });
+
+    it('tells a new leader and newly added departments the visit is planned, and those already on it only when it moves', async () => {
+      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: d(26), enterpriseIds: [enterpriseIds[17]], departmentIds: [c.departments[LAND]] })));
+      expect(await notificationsAbout(c.department, v.id, 'visit.planned')).toHaveLength(1);
+      // Another leader, one more department, the same half-day.
+      ok(await c.coordinator({ method: 'PATCH', url: `/api/visits/${v.id}`, payload: { leaderId: c.userIds.leader2, departmentIds: [c.departments[LAND], c.departments[ECOLOGY]] } }));
+      const toLeader2 = await notificationsAbout(c.leader2, v.id, 'visit.planned');
+      expect(toLeader2.map((n) => n.title)).toEqual([expect.stringContaining('李志远')]);
+      expect(await notificationsAbout(c.department2, v.id, 'visit.planned')).toHaveLength(1);
+      expect(await notificationsAbout(c.department, v.id)).toHaveLength(1);
+      // Moved: those on it are told it changed; nobody is told twice that it is planned.
+      ok(await c.coordinator({ method: 'POST', url: `/api/visits/${v.id}/move`, payload: { visitOn: d(26), halfDay: 'pm' } }));
+      for (const api of [c.department, c.department2, c.leader2]) {
+        expect(await notificationsAbout(api, v.id, 'visit.changed')).toHaveLength(1);
+        expect(await notificationsAbout(api, v.id, 'visit.planned')).toHaveLength(1);
+      }
+      // The leader replaced is no longer on the visit.
+      expect(await notificationsAbout(c.leader, v.id, 'visit.changed')).toEqual([]);
+    });
+
+    it('backs the half-day check with a unique index: no second visit in a leader\'s taken half-day, a cancelled one aside', async () => {
+      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: d(27), enterpriseIds: [enterpriseIds[18]] })));
+      const { zoneId } = ok<{ zoneId: string }>(await c.coordinator({ url: '/api/auth/me' }));
+      const row = (status: string) => {
+        const id = randomUUID();
+        return { zoneId, id, number: `ZF-T-${id.slice(0, 8)}`, visitOn: d(27), halfDay: 'am', leaderId: c.userIds.leader!, status };
+      };
+      let error: unknown = null;
+      try {
+        await t.ctx.db.insert(visits).values(row('planned'));
+      } catch (e) {
+        error = e;
+      }
+      expect(isSlotTaken(error)).toBe(true);
+      await t.ctx.db.insert(visits).values(row('cancelled'));
+      const check = ok<VisitCheckResult>(await c.coordinator({
+        method: 'POST', url: '/api/visits/check', payload: { visitOn: d(27), halfDay: 'am', leaderId: c.userIds.leader, enterpriseIds: [] },
+      }));
+      expect(check.conflicts.map((x) => x.number)).toEqual([v.number]);
+    });
+
+    it('keeps a merged demand counting in its visit through the demand it was merged into', async () => {
+      const theme = ok<{ id: string }>(await c.admin({ method: 'POST', url: '/api/themes', payload: { name: '合并测试主题' } }));
+      const v = ok<VisitDetail>(await plan(c.coordinator, base({ visitOn: d(28), themeId: theme.id, enterpriseIds: [c.enterpriseId] })));
+      const duplicate = await submit(c, { title: '新厂房产证迟迟未办（重复提交）' });
+      const target = await submit(c, { title: '新厂房产证迟迟未办' });
+      ok(await c.coordinator({ method: 'POST', url: `/api/visits/${v.id}/gather`, payload: { demandIds: [duplicate.id] } }));
+      await onDay(d(28), async () => ok(await c.leader({ method: 'POST', url: `/api/visits/${v.id}/sign-off` })));
+      const counts = async () => ok<VisitCountsResult>(await c.coordinator({ url: `/api/visits/counts?from=${d(28)}&to=${d(28)}&themeId=${theme.id}` }));
+      expect(await counts()).toMatchObject({ visits: 1, demandsRaised: 1, byCategory: [{ name: '产证办理', raised: 1, settled: 0 }] });
+
+      ok(await act(c.coordinator, duplicate.id, 'merge', { intoId: target.id }));
+      expect((await read(c.coordinator, target.id)).visitId).toBe(v.id);
+      expect(await counts()).toMatchObject({ visits: 1, demandsRaised: 1, byCategory: [{ name: '产证办理', raised: 1, settled: 0 }] });
+      const after = ok<VisitDetail>(await c.coordinator({ url: `/api/visits/${v.id}` }));
+      expect(after.demands.map((x) => x.id)).toContain(target.id);
+    });
+
+    it('refuses days out of range with a field error', async () => {
+      const list = await c.coordinator({ url: '/api/visits?from=0999-12-31&to=9999-12-31' });
+      expect(list.statusCode).toBe(400);
+      expect(fieldsOf(list).map((f) => f.field)).toEqual(['querystring.from', 'querystring.to']);
+      const check = await c.coordinator({ method: 'POST', url: '/api/visits/check', payload: { visitOn: '9999-12-31', halfDay: 'am', leaderId: c.userIds.leader, enterpriseIds: [] } });
+      expect(check.statusCode).toBe(400);
+      expect(fieldsOf(check)).toEqual([expect.objectContaining({ field: 'visitOn', reason: 'date-invalid' })]);
+      const planned = await plan(c.coordinator, base({ visitOn: '9999-01-04' }));
+      expect(fieldsOf(planned).map((f) => f.reason)).toContain('date-invalid');
     });
   });
 }

@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import {
-  pgTable, uuid, text, integer, timestamp, date, jsonb, bigint, primaryKey, unique, foreignKey, index, boolean,
+  pgTable, uuid, text, integer, timestamp, date, jsonb, bigint, primaryKey, unique, uniqueIndex, foreignKey, index, boolean,
 } from 'drizzle-orm/pg-core';
 import type { PgTableExtraConfigValue } from 'drizzle-orm/pg-core';
 import { zones } from './zones.js';
@@ -50,6 +51,8 @@ export const visits = pgTable(
     foreignKey({ name: 'visits_signed_off_by_fk', columns: [t.zoneId, t.signedOffBy], foreignColumns: [users.zoneId, users.id] }),
     index('visits_on_idx').on(t.zoneId, t.visitOn, t.halfDay),
     index('visits_leader_idx').on(t.zoneId, t.leaderId, t.visitOn),
+    // Backstop of the half-day check (visits.service.ts): one visit not cancelled per leader and slot.
+    uniqueIndex('visits_leader_slot_key').on(t.zoneId, t.leaderId, t.visitOn, t.halfDay).where(sql`status <> 'cancelled'`),
   ],
 );
 

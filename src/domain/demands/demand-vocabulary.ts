@@ -15,6 +15,8 @@ export type DemandStatus = (typeof DEMAND_STATUSES)[number];
 export const HANDLING_STATUSES: readonly DemandStatus[] = ['assigned', 'in_progress', 'waiting'];
 /** Not yet at an end: counted as open in every list and report. */
 export const OPEN_STATUSES: readonly DemandStatus[] = ['submitted', 'accepted', 'assigned', 'in_progress', 'waiting', 'settled'];
+/** Not yet settled (a department or the coordinator still has work to do): what a visit follows, a brief lists as open. */
+export const UNSETTLED_STATUSES: readonly DemandStatus[] = ['submitted', 'accepted', 'assigned', 'in_progress', 'waiting'];
 export const TERMINAL_STATUSES: readonly DemandStatus[] = ['closed', 'declined', 'merged'];
 
 /** How a demand reached the zone: 企业端 / 走访·现场办公 / 挂点干部代报 / 服务热线. */

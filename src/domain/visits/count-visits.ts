@@ -3,7 +3,11 @@ import type { VisitStatus } from './visit-vocabulary.js';
 
 export type CountVisitsInput = {
   visits: readonly { id: string; themeId: string | null; enterpriseIds: readonly string[]; status: VisitStatus; date: string }[];
-  /** Demands raised in visits (channel 走访·现场办公), each with its category's name and current state. */
+  /**
+   * The problems the visits dealt with: every demand gathered for or raised in a visit (linked to it,
+   * whatever its channel; a merged one counts in the demand it was merged into) and every problem
+   * answered on the spot, each with its category's name and current state.
+   */
   demands: readonly { visitId: string; categoryName: string; settled: boolean; settledOnTime: boolean | null }[];
   /** The period (YYYY-MM-DD, inclusive), on the visit's date. */
   from: string;
@@ -21,7 +25,7 @@ export type VisitCounts = {
   enterpriseVisits: number;
   /** Enterprises seen at least once. */
   distinctEnterprises: number;
-  /** Demands raised in those visits. */
+  /** Problems gathered for or raised in those visits. */
   demandsRaised: number;
   /** Of them, settled (协调解决) so far. */
   settled: number;

@@ -401,9 +401,10 @@ export function mergeDemand(ctx: AppContext, actor: Actor, id: string, intoId: s
       events: [{ kind: 'merged_into', data: { id: intoId, number: target.row.number } }],
       notifications: [note('demand.merged', row, toEnterprise(row), { into: target.row.number })],
     });
+    // A duplicate gathered for or raised in a visit keeps counting there through the demand it joins.
     await writeChange(env, actor, target.row, {
       action: 'merged_from',
-      patch: {},
+      patch: row.visitId && !target.row.visitId ? { visitId: row.visitId } : {},
       events: [{ kind: 'merged_from', data: { id: row.id, number: row.number } }],
     });
   }, [intoId]);

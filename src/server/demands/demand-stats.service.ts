@@ -10,7 +10,7 @@ import { demandPolicy } from './demands.policy.js';
 import { DEMAND_LABELS } from '../../contracts/demand-labels.js';
 import type { Lang } from '../../contracts/errors.js';
 import { countDemands, type CountRow } from './demands.repository.js';
-import { checkQueryDays } from './demands.service.js';
+import { checkQueryDays } from '../platform/query-days.js';
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
 

@@ -13,6 +13,7 @@ import { fieldError, type KeyedFieldError } from '../../contracts/field-messages
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { inTransaction } from '../platform/transaction.js';
 import { pageWindow } from '../platform/paging.js';
+import { checkQueryDays } from '../platform/query-days.js';
 import { zoneToday } from '../zone/zone-today.js';
 import { zoneCalendar } from '../calendar/calendar.service.js';
 import { findUserById } from '../identity/identity.repository.js';
@@ -37,17 +38,6 @@ export function parseStatuses(value: string | undefined): DemandStatus[] | undef
     else throw new DomainError('VALIDATION_FAILED', [fieldError('querystring.status', 'status-unknown', { value: part })]);
   }
   return [...out];
-}
-
-/**
- * Days a list or a count turns into instants must stay inside what PostgreSQL stores: years 1000..9998
- * (an ISO year 0000 does not exist there; the day after 9999-12-31 has a five-digit year).
- */
-export function checkQueryDays(days: Record<string, string | undefined>): void {
-  const errors = Object.entries(days)
-    .filter(([, v]) => v !== undefined && (v < '1000-01-01' || v > '9998-12-31'))
-    .map(([k, v]) => fieldError(`querystring.${k}`, 'date-invalid', { value: v! }));
-  if (errors.length > 0) throw new DomainError('VALIDATION_FAILED', errors);
 }
 
 export async function listDemands(ctx: AppContext, actor: Actor, q: DemandQuery): Promise<{ items: DemandSummary[]; total: number }> {

@@ -11,7 +11,8 @@ import { enterprisePolicy } from './enterprises.policy.js';
 import { insertTheme, listThemes, updateTheme, type ThemeRow } from './enterprises.repository.js';
 
 const present = (t: ThemeRow) => ({ id: t.id, name: t.name, description: t.description, guidingQuestions: t.guidingQuestions, active: t.active });
-const cleanQuestions = (qs: string[] | undefined) => qs?.map((q) => q.trim()).filter(Boolean);
+/** Trimmed, without blanks, each question once (the visit record keys answers by question). */
+const cleanQuestions = (qs: string[] | undefined) => (qs ? [...new Set(qs.map((q) => q.trim()).filter(Boolean))] : undefined);
 
 export async function listThemesFor(ctx: AppContext, actor: Actor) {
   if (!enterprisePolicy.listThemes(actor)) throw forbidden();

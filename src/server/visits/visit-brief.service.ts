@@ -8,8 +8,7 @@ import type { HalfDay, VisitStatus } from '../../domain/visits/index.js';
 import { addDays, parseIsoDate, yearOf } from '../../domain/calendar/index.js';
 import { dateInZone, startOfDayInZone } from '../../domain/calendar/day-bounds-in-zone.js';
 import { findIndustryDivision, INDUSTRY_SECTIONS, type QualificationKind } from '../../domain/enterprises/index.js';
-import type { DemandStatus } from '../../domain/demands/index.js';
-import { notFound } from '../platform/errors.js';
+import { UNSETTLED_STATUSES, type DemandStatus } from '../../domain/demands/index.js';
 import { inTransaction } from '../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { zoneToday } from '../zone/zone-today.js';
@@ -19,10 +18,9 @@ import { findDemandsByIds, type DemandListRow } from '../demands/demands.reposit
 import {
   findEnterpriseRow, loadEnterpriseChildren, type ContactRow, type FigureRow, type QualificationRow,
 } from '../enterprises/enterprises.repository.js';
-import { visitPolicy, type VisitFacts } from './visits.policy.js';
-import {
-  briefDemandIds, enterpriseThemeNames, findBriefVisit, listBriefCadres, listBriefDepartments, listBriefEnterprises, listPreviousVisits, userNames,
-} from './visit-brief.repository.js';
+import { themeRows, userNames } from './visits.repository.js';
+import { loadReadable, readableDemands } from './visits.service.js';
+import { briefDemandIds, enterpriseThemeNames, listPreviousVisits } from './visit-brief.repository.js';
 import { buildVisitBriefDocx } from './visit-brief.docx.js';
 
 /**
@@ -32,40 +30,32 @@ import { buildVisitBriefDocx } from './visit-brief.docx.js';
  * recorded in the audit trail.
  */
 export async function getVisitBrief(ctx: AppContext, actor: Actor, visitId: string): Promise<VisitBrief> {
-  const visit = await findBriefVisit(ctx.db, actor.zoneId, visitId);
-  if (!visit) throw notFound();
-  const [members, departments, cadres] = await Promise.all([
-    listBriefEnterprises(ctx.db, actor.zoneId, visitId),
-    listBriefDepartments(ctx.db, actor.zoneId, visitId),
-    listBriefCadres(ctx.db, actor.zoneId, visitId),
-  ]);
-  const facts: VisitFacts = {
-    leaderId: visit.leaderId,
-    status: visit.status as VisitStatus,
-    departmentIds: departments.map((d) => d.id),
-    cadreIds: cadres.map((c) => c.id),
-    enterpriseCadreIds: members.map((m) => m.cadreId).filter((id): id is string => id !== null),
-  };
   // What the actor may not read is answered as not found (enterprise users included).
-  if (!visitPolicy.read(actor, facts)) throw notFound();
+  const { row: visit, children } = await loadReadable(ctx.db, actor, visitId);
+  const [leaderNames, themes] = await Promise.all([
+    userNames(ctx.db, actor.zoneId, [visit.leaderId]),
+    themeRows(ctx.db, actor.zoneId, [visit.themeId]),
+  ]);
+  const theme = visit.themeId ? themes.get(visit.themeId) : undefined;
 
   const { today, timeZone } = await zoneToday(ctx, actor.zoneId);
   const calendar = await zoneCalendar(ctx, actor.zoneId);
-  const enterpriseIds = members.map((m) => m.enterpriseId);
+  const enterpriseIds = children.enterprises.map((e) => e.id);
   const settledSince = startOfDayInZone(addDays(today, -BRIEF_SETTLED_DAYS), timeZone);
   const [demandIds, themesBy, previous] = await Promise.all([
     briefDemandIds(ctx.db, actor.zoneId, enterpriseIds, visitId, settledSince),
     enterpriseThemeNames(ctx.db, actor.zoneId, enterpriseIds),
     listPreviousVisits(ctx.db, actor.zoneId, enterpriseIds, visitId, visit.visitOn),
   ]);
-  const demandRows = await findDemandsByIds(ctx.db, actor.zoneId, demandIds);
+  // Only the demands the actor may read: a department its own, a liaison cadre its enterprises'.
+  const demandRows = await readableDemands(ctx.db, actor, await findDemandsByIds(ctx.db, actor.zoneId, demandIds));
 
   const enterprises: BriefEnterprise[] = [];
   for (const id of enterpriseIds) {
     const row = await findEnterpriseRow(ctx.db, actor.zoneId, id);
     if (!row) continue;
     const children = await loadEnterpriseChildren(ctx.db, actor.zoneId, id);
-    const names = await userNames(ctx.db, actor.zoneId, [row.cadreId, row.leaderId].filter((x): x is string => x !== null));
+    const names = await userNames(ctx.db, actor.zoneId, [row.cadreId, row.leaderId]);
     const named = (userId: string | null) => (userId && names.has(userId) ? { id: userId, name: names.get(userId)! } : null);
     const own = demandRows.filter((d) => d.enterpriseId === id);
     const { open, settled } = splitDemands(own, visitId, calendar, today, timeZone);
@@ -106,13 +96,11 @@ export async function getVisitBrief(ctx: AppContext, actor: Actor, visitId: stri
       visitOn: visit.visitOn,
       halfDay: visit.halfDay as HalfDay,
       status: visit.status as VisitStatus,
-      leader: { id: visit.leaderId, name: visit.leaderName },
-      theme: visit.themeId && visit.themeName !== null
-        ? { id: visit.themeId, name: visit.themeName, guidingQuestions: visit.guidingQuestions ?? [] }
-        : null,
+      leader: { id: visit.leaderId, name: leaderNames.get(visit.leaderId) ?? '' },
+      theme: theme ? { id: theme.id, name: theme.name, guidingQuestions: theme.guidingQuestions ?? [] } : null,
       purpose: visit.purpose,
-      departments,
-      cadres,
+      departments: children.departments.map((d) => ({ id: d.id, name: d.name })),
+      cadres: children.cadres,
     },
     generatedOn: today,
     windows: { settledDays: BRIEF_SETTLED_DAYS, expiryMonths: BRIEF_EXPIRY_MONTHS },
@@ -136,7 +124,6 @@ export async function exportVisitBrief(ctx: AppContext, actor: Actor, visitId: s
 
 // ─── Presenting (pure) ───────────────────────────────────────────────────────
 
-const NOT_SETTLED: readonly DemandStatus[] = ['submitted', 'accepted', 'assigned', 'in_progress', 'waiting'];
 const SETTLED: readonly DemandStatus[] = ['settled', 'closed'];
 const ANSWER_SUMMARY_CHARS = 80;
 
@@ -149,7 +136,7 @@ export function splitDemands(rows: DemandListRow[], visitId: string, calendar: P
     answerSummary: SETTLED.includes(r.status as DemandStatus) ? summarise(r.answer) : null,
   });
   const open = rows
-    .filter((r) => NOT_SETTLED.includes(r.status as DemandStatus))
+    .filter((r) => UNSETTLED_STATUSES.includes(r.status as DemandStatus))
     .sort((a, b) =>
       Number(b.visitId === visitId) - Number(a.visitId === visitId)
       || compareNullableDates(a.dueOn, b.dueOn)

@@ -9,16 +9,19 @@ import { DomainError, notFound } from '../platform/errors.js';
 import { inTransaction } from '../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { kindOf } from '../demands/demand-attachments.service.js';
-import { visitPolicy } from './visits.policy.js';
-import { findVisitRow, insertPhoto, listPhotos, loadVisitChildren } from './visits.repository.js';
-import { visitFactsOf } from './visit-presenter.js';
-import { getVisit } from './visits.service.js';
+import { insertPhoto, listPhotos } from './visits.repository.js';
+import { getVisit, loadForRecord } from './visits.service.js';
 
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 const storagePath = (ctx: AppContext, zoneId: string, id: string) => path.join(ctx.config.dataDir, 'visit-photos', zoneId, id);
 
-/** A photo of the on-site office: an image checked by its first bytes, stored under DATA_DIR; a failed transaction removes the file. */
+/**
+ * A photo of the on-site office: an image checked by its first bytes, stored under DATA_DIR. Access is
+ * checked before the file is written (and again, locked, in the transaction); a failed transaction
+ * removes the file.
+ */
 export async function addVisitPhoto(ctx: AppContext, actor: Actor, visitId: string, file: { fileName: string; content: Buffer }): Promise<VisitDetail> {
+  await loadForRecord(ctx, ctx.db, actor, visitId);
   const kind = kindOf(file.fileName, file.content);
   if (!PHOTO_TYPES.has(kind.type)) throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', [fieldError('file', 'visit-photo-type')]);
   const id = randomUUID();
@@ -27,11 +30,7 @@ export async function addVisitPhoto(ctx: AppContext, actor: Actor, visitId: stri
   await fs.writeFile(target, file.content, { flag: 'wx' });
   try {
     await inTransaction(ctx.db, async (tx) => {
-      const row = await findVisitRow(tx, actor.zoneId, visitId, true);
-      if (!row) throw notFound();
-      const facts = visitFactsOf(row, (await loadVisitChildren(tx, actor.zoneId, [visitId])).get(visitId)!);
-      if (!visitPolicy.read(actor, facts)) throw notFound();
-      if (!visitPolicy.record(actor, facts)) throw new DomainError(row.status === 'planned' ? 'FORBIDDEN' : 'VISIT_STATE_CONFLICT');
+      await loadForRecord(ctx, tx, actor, visitId, true);
       const fileName = path.basename(file.fileName).slice(0, 200);
       await insertPhoto(tx, {
         zoneId: actor.zoneId, id, visitId, fileName, contentType: kind.type, size: file.content.length, uploadedBy: actor.userId, uploadedAt: ctx.clock.now(),

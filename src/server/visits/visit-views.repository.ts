@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { OPEN_STATUSES } from '../../domain/demands/index.js';
+import { UNSETTLED_STATUSES } from '../../domain/demands/index.js';
 import type { HalfDay, VisitStatus } from '../../domain/visits/index.js';
 
 /**
@@ -219,17 +219,18 @@ export async function listCoverageRows(db: Queryable, zoneId: string, f: Coverag
 
 // ─── The leader's board ─────────────────────────────────────────────────────
 
-const OPEN = sql.join(OPEN_STATUSES.map((s) => sql`${s}`), sql`, `);
+const UNSETTLED = sql.join(UNSETTLED_STATUSES.map((s) => sql`${s}`), sql`, `);
 
 /**
- * The open demands that came from visits and whose escalation the leader owns (every leader's, when
- * leaderId is null), the nearest deadline first.
+ * The demands of the leader's visits (gathered for or raised in them) not yet settled, every
+ * leader's when leaderId is null; the nearest deadline first.
  */
 export async function listOpenVisitDemandIds(db: Queryable, zoneId: string, leaderId: string | null, limit: number): Promise<string[]> {
   const rows = await rowsOf(db, sql`
     select d.id from demands d
-    where d.zone_id = ${zoneId} and d.visit_id is not null and d.status in (${OPEN})
-      ${leaderId ? sql`and d.owner_leader_id = ${leaderId}` : sql``}
+    join visits v on v.zone_id = d.zone_id and v.id = d.visit_id
+    where d.zone_id = ${zoneId} and d.status in (${UNSETTLED})
+      ${leaderId ? sql`and v.leader_id = ${leaderId}` : sql``}
     order by d.due_on asc nulls last, d.submitted_at, d.id
     limit ${limit}`);
   return rows.map((r) => str(r.id));

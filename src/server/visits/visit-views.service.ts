@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { AppContext } from '../platform/context.js';
 import type { Actor } from '../../domain/identity/actor.js';
 import { hasRole } from '../../domain/identity/actor.js';
-import { addDays, CalendarRangeError, toDayNumber } from '../../domain/calendar/index.js';
+import { addDays, CalendarRangeError, isWorkingDay, toDayNumber } from '../../domain/calendar/index.js';
 import { countVisits, coverageWarning, formatVisitSentence, isoWeekOf, weeklyCompliance } from '../../domain/visits/index.js';
 import type {
   ComplianceResult, CoverageQuery, CoverageResult, LeaderVisitBoard, VisitCountsResult,
@@ -10,6 +10,7 @@ import type {
 import { fieldError } from '../../contracts/field-messages.js';
 import { DomainError, forbidden } from '../platform/errors.js';
 import { pageWindow } from '../platform/paging.js';
+import { checkQueryDays } from '../platform/query-days.js';
 import { zoneToday } from '../zone/zone-today.js';
 import { findZone } from '../zone/zone.repository.js';
 import { zoneCalendar } from '../calendar/calendar.service.js';
@@ -36,8 +37,9 @@ function yearsBefore(date: string, years: number): string {
   return `${year}-${m}-${day}`;
 }
 
-/** from ≤ to, and (when maxYears is given) no longer than that many years. */
+/** Both days in range, from ≤ to, and (when maxYears is given) no longer than that many years. */
 function checkPeriod(from: string, to: string, maxYears?: number): void {
+  checkQueryDays({ from, to });
   if (toDayNumber(to) < toDayNumber(from)) throw new DomainError('VALIDATION_FAILED', [fieldError('querystring.to', 'period-end-before-start')]);
   if (maxYears !== undefined && from < yearsBefore(to, maxYears)) {
     throw new DomainError('VALIDATION_FAILED', [fieldError('querystring.from', 'period-too-long', { value: maxYears })]);
@@ -50,11 +52,14 @@ export async function visitCompliance(ctx: AppContext, actor: Actor, from: strin
   checkPeriod(from, to, COMPLIANCE_MAX_YEARS);
   const { today } = await zoneToday(ctx, actor.zoneId);
   const calendar = await zoneCalendar(ctx, actor.zoneId);
-  const [leaders, visits] = await Promise.all([
-    listActiveLeaders(ctx.db, actor.zoneId),
-    listVisitSlots(ctx.db, actor.zoneId, isoWeekOf(from).monday, isoWeekOf(to).sunday),
-  ]);
   try {
+    // The period's ends must be in the calendar's years before its weeks are worked out.
+    isWorkingDay(calendar, from);
+    isWorkingDay(calendar, to);
+    const [leaders, visits] = await Promise.all([
+      listActiveLeaders(ctx.db, actor.zoneId),
+      listVisitSlots(ctx.db, actor.zoneId, isoWeekOf(from).monday, isoWeekOf(to).sunday),
+    ]);
     return { from, to, leaders: weeklyCompliance(calendar, { leaders, visits, from, to, today }) };
   } catch (e) {
     if (!(e instanceof CalendarRangeError)) throw e;

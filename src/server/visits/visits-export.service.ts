@@ -1,15 +1,14 @@
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../platform/context.js';
 import type { Actor } from '../../domain/identity/actor.js';
-import type { VisitQuery } from '../../contracts/visits.js';
+import { VISIT_LABELS, type VisitQuery } from '../../contracts/visits.js';
 import { forbidden } from '../platform/errors.js';
 import { visitPolicy } from './visits.policy.js';
 import { listVisits } from './visits.service.js';
 
 const EXPORT_LIMIT = 20_000;
 const PAGE = 200;
-const HALF_DAY = { am: '上午', pm: '下午' } as const;
-const STATUS = { planned: '已计划', done: '已走访', cancelled: '已取消' } as const;
+const WORDS = VISIT_LABELS.zh;
 
 /** The visits of the current filter (the plan's list view), one visit per row. */
 export async function exportVisits(ctx: AppContext, actor: Actor, q: VisitQuery): Promise<Buffer> {
@@ -39,14 +38,14 @@ export async function exportVisits(ctx: AppContext, actor: Actor, q: VisitQuery)
       sheet.addRow({
         number: v.number,
         visitOn: v.visitOn,
-        halfDay: HALF_DAY[v.halfDay],
+        halfDay: WORDS.halfDay[v.halfDay],
         leader: v.leader.name,
         theme: v.theme?.name ?? '',
-        enterprises: v.enterprises.map((e) => e.name).join('、'),
+        enterprises: v.enterprises.map((e) => e.name).join(WORDS.listSeparator),
         enterpriseCount: v.enterprises.length,
-        departments: v.departments.map((d) => d.name).join('、'),
-        cadres: v.cadres.map((c) => c.name).join('、'),
-        status: STATUS[v.status],
+        departments: v.departments.map((d) => d.name).join(WORDS.listSeparator),
+        cadres: v.cadres.map((c) => c.name).join(WORDS.listSeparator),
+        status: WORDS.status[v.status],
         demands: v.demandCount,
         open: v.openDemandCount,
         purpose: v.purpose ?? '',

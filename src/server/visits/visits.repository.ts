@@ -3,14 +3,11 @@ import {
   demandCategories, demands, departments, enterprises, themes, users, visitCadres, visitDepartments, visitEnterprises, visitIssues, visitPhotos, visits,
 } from '../../db/schema/index.js';
 import type { Queryable, Tx } from '../../db/client.js';
-import { OPEN_STATUSES } from '../../domain/demands/index.js';
+import { UNSETTLED_STATUSES } from '../../domain/demands/index.js';
 import type { HalfDay, VisitStatus } from '../../domain/visits/index.js';
 
 export type VisitRow = typeof visits.$inferSelect;
 export type VisitInsert = typeof visits.$inferInsert;
-
-/** Demands not yet settled: the visit's page follows them until none is left. */
-export const UNSETTLED_STATUSES = OPEN_STATUSES.filter((s) => s !== 'settled');
 
 /** Which visits a list may hold: all of the zone, or those the person takes part in. */
 export type VisitScope =
@@ -161,9 +158,25 @@ export async function nearestVisitDates(db: Queryable, zoneId: string, enterpris
   return new Map(list.map((r) => [r.enterprise_id, r.visit_on]));
 }
 
-/** Serialises planning for one leader: two plans for the same half-day cannot both pass the check. */
+/**
+ * Serialises planning for one leader: two plans for the same half-day cannot both pass the check.
+ * FOR NO KEY UPDATE, not FOR UPDATE: it does not block the key-share locks that inserts referencing
+ * the user take (notifications, sessions), so it cannot deadlock with them.
+ */
 export async function lockLeader(tx: Tx, zoneId: string, userId: string): Promise<void> {
-  await tx.select({ id: users.id }).from(users).where(and(eq(users.zoneId, zoneId), eq(users.id, userId))).for('update');
+  await tx.select({ id: users.id }).from(users).where(and(eq(users.zoneId, zoneId), eq(users.id, userId))).for('no key update');
+}
+
+/** The partial unique index that backs the slot check: one visit not cancelled per leader and half-day. */
+export const VISIT_SLOT_KEY = 'visits_leader_slot_key';
+
+/** Whether a failed write broke VISIT_SLOT_KEY (a concurrent plan took the half-day). */
+export function isSlotTaken(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const pg = e as { code?: string; constraint?: string };
+    if (pg.code === '23505' && pg.constraint === VISIT_SLOT_KEY) return true;
+  }
+  return false;
 }
 
 export async function insertVisit(tx: Tx, row: VisitInsert): Promise<void> {
@@ -218,9 +231,11 @@ export async function listIssues(db: Queryable, zoneId: string, visitId: string)
     .orderBy(asc(visitIssues.seq));
 }
 
-export async function countIssues(db: Queryable, zoneId: string, visitId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(visitIssues).where(and(eq(visitIssues.zoneId, zoneId), eq(visitIssues.visitId, visitId)));
-  return Number(row?.n ?? 0);
+/** The enterprises with problems recorded at the visit's on-site office (they cannot leave the visit). */
+export async function issueEnterpriseIds(db: Queryable, zoneId: string, visitId: string): Promise<Set<string>> {
+  const rows = await db.selectDistinct({ id: visitIssues.enterpriseId }).from(visitIssues)
+    .where(and(eq(visitIssues.zoneId, zoneId), eq(visitIssues.visitId, visitId)));
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Demand ids created at the visit's on-site office (they stay linked; gathered ones may be unlinked). */

@@ -5,14 +5,16 @@ import { hasRole } from '../../domain/identity/actor.js';
 import type { Queryable, Tx } from '../../db/client.js';
 import { addDays } from '../../domain/calendar/index.js';
 import { coverageWarning, findSlotConflicts, type HalfDay, type VisitStatus } from '../../domain/visits/index.js';
-import { demandParties, OPEN_STATUSES, type DemandStatus } from '../../domain/demands/index.js';
-import type {
-  VisitCheckResult, VisitCreate, VisitDetail, VisitIssueCreate, VisitMove, VisitPatch, VisitQuery, VisitRecord, VisitSummary,
+import { demandParties, UNSETTLED_STATUSES, type DemandStatus } from '../../domain/demands/index.js';
+import {
+  VISIT_LABELS,
+  type VisitCheckResult, type VisitCreate, type VisitDetail, type VisitIssueCreate, type VisitMove, type VisitPatch, type VisitQuery, type VisitRecord, type VisitSummary,
 } from '../../contracts/visits.js';
 import { fieldError, type KeyedFieldError } from '../../contracts/field-messages.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { inTransaction } from '../platform/transaction.js';
 import { pageWindow } from '../platform/paging.js';
+import { checkQueryDays, queryDayErrors } from '../platform/query-days.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { notify, type NotificationSpec } from '../notifications/notifications.service.js';
 import { zoneToday } from '../zone/zone-today.js';
@@ -21,15 +23,15 @@ import { findZone } from '../zone/zone.repository.js';
 import { findDepartment, findUserById } from '../identity/identity.repository.js';
 import { findEnterpriseRow, listThemes } from '../enterprises/enterprises.repository.js';
 import { presentSummary } from '../demands/demand-presenter.js';
-import { envOf, factsOf, writeChange } from '../demands/demand-change.js';
+import { envOf, factsOf, writeChange, type Env } from '../demands/demand-change.js';
 import { insertNewDemand } from '../demands/demands.service.js';
 import { assignIn } from '../demands/demand-actions.service.js';
-import { findCategory, findDemandsByIds, listAssisting, lockDemands, nextCounter } from '../demands/demands.repository.js';
+import { findCategory, findDemandsByIds, listAssisting, lockDemands, nextCounter, type DemandListRow } from '../demands/demands.repository.js';
 import { visitPolicy, type VisitFacts } from './visits.policy.js';
 import { presentVisitSummaries, presentVisitSummary, visitFactsOf } from './visit-presenter.js';
 import {
-  countIssues, findVisitRow, lockLeader, insertIssue, insertVisit, issueDemandIds, listIssues, listLeaderDayVisits, listPhotos, listVisitRows, loadVisitChildren,
-  nearestVisitDates, replaceVisitCadres, replaceVisitDepartments, replaceVisitEnterprises, setRaised, themeRows, updateVisit, userNames,
+  findVisitRow, lockLeader, insertIssue, insertVisit, isSlotTaken, issueDemandIds, issueEnterpriseIds, listIssues, listLeaderDayVisits, listPhotos, listVisitRows,
+  loadVisitChildren, nearestVisitDates, replaceVisitCadres, replaceVisitDepartments, replaceVisitEnterprises, setRaised, themeRows, updateVisit, userNames,
   visitDemandIds, type VisitChildren, type VisitRow, type VisitScope,
 } from './visits.repository.js';
 
@@ -42,9 +44,7 @@ function scopeOf(actor: Actor): VisitScope {
 
 export async function listVisits(ctx: AppContext, actor: Actor, q: VisitQuery): Promise<{ items: VisitSummary[]; total: number }> {
   if (!visitPolicy.listAll(actor) && !hasRole(actor, 'cadre', 'department')) throw forbidden();
-  for (const [k, v] of Object.entries({ from: q.from, to: q.to })) {
-    if (v !== undefined && (v < '1000-01-01' || v > '9998-12-31')) throw new DomainError('VALIDATION_FAILED', [fieldError(`querystring.${k}`, 'date-invalid', { value: v })]);
-  }
+  checkQueryDays({ from: q.from, to: q.to });
   const { rows, total } = await listVisitRows(ctx.db, actor.zoneId, {
     scope: scopeOf(actor), from: q.from, to: q.to, leaderId: q.leaderId, themeId: q.themeId, enterpriseId: q.enterpriseId, status: q.status, ...pageWindow(q),
   });
@@ -52,7 +52,7 @@ export async function listVisits(ctx: AppContext, actor: Actor, q: VisitQuery): 
 }
 
 /** The visit and how the actor stands to it; "not found" for those who may not read it. */
-async function loadReadable(db: Queryable, actor: Actor, id: string, forUpdate = false): Promise<{ row: VisitRow; children: VisitChildren; facts: VisitFacts }> {
+export async function loadReadable(db: Queryable, actor: Actor, id: string, forUpdate = false): Promise<{ row: VisitRow; children: VisitChildren; facts: VisitFacts }> {
   const row = await findVisitRow(db, actor.zoneId, id, forUpdate);
   if (!row) throw notFound();
   const children = (await loadVisitChildren(db, actor.zoneId, [id])).get(id)!;
@@ -62,10 +62,33 @@ async function loadReadable(db: Queryable, actor: Actor, id: string, forUpdate =
 }
 
 /** Refuses a change the actor may not make: 409 when only the visit's state stands in the way, else 403. */
-function allowOrThrow(actor: Actor, facts: VisitFacts, rule: (a: Actor, v: VisitFacts) => boolean): void {
+export function allowOrThrow(actor: Actor, facts: VisitFacts, rule: (a: Actor, v: VisitFacts) => boolean): void {
   if (rule(actor, facts)) return;
   if (facts.status !== 'planned' && rule(actor, { ...facts, status: 'planned' })) throw new DomainError('VISIT_STATE_CONFLICT');
   throw forbidden();
+}
+
+/**
+ * The visit, for its on-site office record (the record, its problems, its photos): readable,
+ * recordable by the actor, and its day come. Locked when `forUpdate`.
+ */
+export async function loadForRecord(ctx: AppContext, db: Queryable, actor: Actor, id: string, forUpdate = false) {
+  const loaded = await loadReadable(db, actor, id, forUpdate);
+  allowOrThrow(actor, loaded.facts, visitPolicy.record);
+  const { today } = await zoneToday(ctx, actor.zoneId, db);
+  if (loaded.row.visitOn > today) throw new DomainError('VALIDATION_FAILED', [fieldError('visitOn', 'visit-record-not-yet', { value: loaded.row.visitOn })]);
+  return loaded;
+}
+
+/**
+ * Of a visit's (or its enterprises') demands, those the actor may read: every one for those who
+ * oversee the programme, otherwise those the actor is a party to (their department's, their
+ * enterprises' as liaison cadre).
+ */
+export async function readableDemands(db: Queryable, actor: Actor, rows: DemandListRow[]): Promise<DemandListRow[]> {
+  if (visitPolicy.listAll(actor)) return rows;
+  const assisting = await listAssisting(db, actor.zoneId, rows.map((d) => d.id));
+  return rows.filter((d) => demandParties(actor, factsOf(d, (assisting.get(d.id) ?? []).map((a) => a.id))).size > 0);
 }
 
 export async function getVisit(ctx: AppContext, actor: Actor, id: string, db: Queryable = ctx.db): Promise<VisitDetail> {
@@ -80,11 +103,7 @@ export async function getVisit(ctx: AppContext, actor: Actor, id: string, db: Qu
     zoneToday(ctx, actor.zoneId, db),
   ]);
   const theme = row.themeId ? themes.get(row.themeId) : undefined;
-  const demandRows = await findDemandsByIds(db, actor.zoneId, demandIds);
-  const assisting = await listAssisting(db, actor.zoneId, demandIds);
-  // Those who oversee the programme see every demand of the visit; others those they may open.
-  const readable = demandRows
-    .filter((d) => visitPolicy.listAll(actor) || demandParties(actor, factsOf(d, (assisting.get(d.id) ?? []).map((a) => a.id))).size > 0)
+  const readable = (await readableDemands(db, actor, await findDemandsByIds(db, actor.zoneId, demandIds)))
     .sort((a, b) => b.submittedAt.getTime() - a.submittedAt.getTime());
   return {
     ...presentVisitSummary(row, children, names, theme?.name ?? null),
@@ -118,11 +137,12 @@ export async function getVisit(ctx: AppContext, actor: Actor, id: string, db: Qu
     })),
     can: {
       edit: visitPolicy.edit(actor, facts),
-      record: visitPolicy.record(actor, facts),
+      // The record and the sign-off from the visit's day on (earlier they are refused); gathering before it.
+      record: visitPolicy.record(actor, facts) && row.visitOn <= today,
       gather: visitPolicy.gather(actor, facts),
-      // Offered from the visit's day on (signing off earlier is refused).
       signOff: visitPolicy.signOff(actor, facts) && row.visitOn <= today,
-      cancel: visitPolicy.edit(actor, facts),
+      // A visit with problems recorded happened: it cannot be cancelled.
+      cancel: visitPolicy.edit(actor, facts) && issues.length === 0,
     },
   };
 }
@@ -142,16 +162,26 @@ type Plan = {
   enterpriseIds: string[]; departmentIds: string[]; cadreIds: string[];
 };
 
-/** Every field of a plan checked against the zone; the errors, all at once. */
-async function checkPlan(db: Queryable, actor: Actor, plan: Plan, today: string, backdateDays: number, previousOn: string | null): Promise<KeyedFieldError[]> {
+/** The visit being changed, as checkPlan compares with it. */
+type Existing = { plan: Plan; issueEnterpriseIds: ReadonlySet<string> };
+
+/**
+ * Every field of a plan checked against the zone; the errors, all at once. A value the visit already
+ * has is kept even when it has been deactivated since (its theme, a department, a cadre, its leader),
+ * and a visit already further back than back-dating allows may keep its date.
+ */
+async function checkPlan(db: Queryable, actor: Actor, plan: Plan, today: string, backdateDays: number, existing: Existing | null): Promise<KeyedFieldError[]> {
   const errors: KeyedFieldError[] = [];
+  const kept = existing?.plan;
   const earliest = addDays(today, -backdateDays);
-  if (plan.visitOn < '1000-01-01' || plan.visitOn > '9998-12-31') errors.push(fieldError('visitOn', 'date-invalid', { value: plan.visitOn }));
-  // Back-dating is limited; a visit already further back may keep its date when other fields change.
-  else if (plan.visitOn < earliest && plan.visitOn !== previousOn) errors.push(fieldError('visitOn', 'visit-too-far-back', { value: earliest, days: backdateDays }));
-  const leader = await findUserById(db, actor.zoneId, plan.leaderId);
-  if (!leader || !leader.active || !leader.roles.includes('leader')) errors.push(fieldError('leaderId', 'leader-not-found'));
-  else if (!visitPolicy.plan(actor, plan.leaderId)) errors.push(fieldError('leaderId', 'visit-leader-self-only'));
+  const badDay = queryDayErrors({ visitOn: plan.visitOn }, '');
+  if (badDay.length > 0) errors.push(...badDay);
+  else if (plan.visitOn < earliest && plan.visitOn !== kept?.visitOn) errors.push(fieldError('visitOn', 'visit-too-far-back', { value: earliest, days: backdateDays }));
+  if (plan.leaderId !== kept?.leaderId) {
+    const leader = await findUserById(db, actor.zoneId, plan.leaderId);
+    if (!leader || !leader.active || !leader.roles.includes('leader')) errors.push(fieldError('leaderId', 'leader-not-found'));
+  }
+  if (!errors.some((e) => e.field === 'leaderId') && !visitPolicy.plan(actor, plan.leaderId)) errors.push(fieldError('leaderId', 'visit-leader-self-only'));
   if (plan.enterpriseIds.length === 0) errors.push(fieldError('enterpriseIds', 'visit-enterprise-required'));
   const seen = new Set<string>();
   for (const [i, id] of plan.enterpriseIds.entries()) {
@@ -159,15 +189,23 @@ async function checkPlan(db: Queryable, actor: Actor, plan: Plan, today: string,
     else if (!(await findEnterpriseRow(db, actor.zoneId, id))) errors.push(fieldError(`enterpriseIds.${i}`, 'enterprise-not-found'));
     seen.add(id);
   }
-  if (plan.themeId) {
+  // An enterprise whose problems were recorded at the on-site office stays: its problems belong to this visit.
+  const staying = [...(existing?.issueEnterpriseIds ?? [])].filter((id) => !plan.enterpriseIds.includes(id));
+  if (staying.length > 0) {
+    const names = await Promise.all(staying.map(async (id) => (await findEnterpriseRow(db, actor.zoneId, id))?.name ?? id));
+    errors.push(fieldError('enterpriseIds', 'visit-enterprise-has-issues', { value: names.join(VISIT_LABELS.zh.listSeparator) }));
+  }
+  if (plan.themeId && plan.themeId !== kept?.themeId) {
     const theme = (await listThemes(db, actor.zoneId)).find((t) => t.id === plan.themeId);
     if (!theme || !theme.active) errors.push(fieldError('themeId', 'theme-not-found'));
   }
   for (const [i, id] of plan.departmentIds.entries()) {
+    if (kept?.departmentIds.includes(id)) continue;
     const d = await findDepartment(db, actor.zoneId, id);
     if (!d || !d.active) errors.push(fieldError(`departmentIds.${i}`, 'department-inactive'));
   }
   for (const [i, id] of plan.cadreIds.entries()) {
+    if (kept?.cadreIds.includes(id)) continue;
     const c = await findUserById(db, actor.zoneId, id);
     if (!c || !c.active || !c.roles.includes('cadre')) errors.push(fieldError(`cadreIds.${i}`, 'cadre-not-found'));
   }
@@ -199,7 +237,7 @@ async function coverageWarnings(db: Queryable, zoneId: string, enterpriseIds: st
 /** Checked live while a plan is filled in: slot conflicts (refused on save) and 无事不扰 warnings (not refused). */
 export async function checkVisit(ctx: AppContext, actor: Actor, body: { id?: string; visitOn: string; halfDay: HalfDay; leaderId: string; enterpriseIds: string[] }): Promise<VisitCheckResult> {
   if (!visitPolicy.plan(actor)) throw forbidden();
-  if (body.visitOn < '1000-01-01' || body.visitOn > '9998-12-31') throw new DomainError('VALIDATION_FAILED', [fieldError('visitOn', 'date-invalid', { value: body.visitOn })]);
+  checkQueryDays({ visitOn: body.visitOn }, '');
   const zone = await findZone(ctx.db, actor.zoneId);
   const minWeeks = zone?.visitMinWeeks ?? 8;
   const conflicts = await slotConflicts(ctx.db, actor.zoneId, body, body.id);
@@ -210,67 +248,99 @@ export async function checkVisit(ctx: AppContext, actor: Actor, body: { id?: str
   };
 }
 
+const slotTaken = (value: string) => new DomainError('VISIT_SLOT_TAKEN', [fieldError('halfDay', 'visit-slot-taken', { value })]);
+
 /** Writes a plan (new or changed) inside the caller's transaction, after checking it and the leader's half-day. */
 async function writePlan(ctx: AppContext, tx: Tx, actor: Actor, plan: Plan, existing: VisitRow | null): Promise<string> {
   const { today } = await zoneToday(ctx, actor.zoneId, tx);
   const zone = await findZone(tx, actor.zoneId);
-  const errors = await checkPlan(tx, actor, plan, today, zone?.visitBackdateDays ?? 14, existing?.visitOn ?? null);
+  const before = existing ? (await loadVisitChildren(tx, actor.zoneId, [existing.id])).get(existing.id)! : null;
+  const kept = existing && before ? { plan: planOf(existing, before), issueEnterpriseIds: await issueEnterpriseIds(tx, actor.zoneId, existing.id) } : null;
+  const errors = await checkPlan(tx, actor, plan, today, zone?.visitBackdateDays ?? 14, kept);
   if (errors.length > 0) throw new DomainError('VALIDATION_FAILED', errors);
   // One planner at a time per leader: two plans for the same half-day cannot both pass the check.
   await lockLeader(tx, actor.zoneId, plan.leaderId);
   const conflicts = await slotConflicts(tx, actor.zoneId, plan, existing?.id);
-  if (conflicts.length > 0) {
-    throw new DomainError('VISIT_SLOT_TAKEN', [fieldError('halfDay', 'visit-slot-taken', { value: conflicts.map((c) => c.number).join('、') })]);
-  }
+  if (conflicts.length > 0) throw slotTaken(conflicts.map((c) => c.number).join(VISIT_LABELS.zh.listSeparator));
   const id = existing?.id ?? randomUUID();
   const now = ctx.clock.now();
   const fields = { visitOn: plan.visitOn, halfDay: plan.halfDay, leaderId: plan.leaderId, themeId: plan.themeId, purpose: plan.purpose };
-  if (existing) {
-    await updateVisit(tx, actor.zoneId, id, { ...fields, updatedAt: now });
-  } else {
-    const year = plan.visitOn.slice(0, 4);
-    const number = `ZF${year}-${String(await nextCounter(tx, actor.zoneId, `visit:${year}`)).padStart(4, '0')}`;
-    await insertVisit(tx, { zoneId: actor.zoneId, id, number, ...fields, status: 'planned', createdBy: actor.userId, createdAt: now, updatedAt: now });
+  try {
+    if (existing) {
+      await updateVisit(tx, actor.zoneId, id, { ...fields, updatedAt: now });
+    } else {
+      const year = plan.visitOn.slice(0, 4);
+      const number = `ZF${year}-${String(await nextCounter(tx, actor.zoneId, `visit:${year}`)).padStart(4, '0')}`;
+      await insertVisit(tx, { zoneId: actor.zoneId, id, number, ...fields, status: 'planned', createdBy: actor.userId, createdAt: now, updatedAt: now });
+    }
+  } catch (e) {
+    // The unique index caught what the lock should have: answered as the check would have.
+    if (isSlotTaken(e)) throw slotTaken(`${plan.visitOn} ${VISIT_LABELS.zh.halfDay[plan.halfDay]}`);
+    throw e;
   }
-  const before = existing ? (await loadVisitChildren(tx, actor.zoneId, [id])).get(id)! : null;
   const attended = new Map(before?.departments.map((d) => [d.id, d.attended]) ?? []);
   await replaceVisitEnterprises(tx, actor.zoneId, id, plan.enterpriseIds);
   await replaceVisitDepartments(tx, actor.zoneId, id, [...new Set(plan.departmentIds)].map((departmentId) => ({ departmentId, attended: attended.get(departmentId) ?? null })));
   await replaceVisitCadres(tx, actor.zoneId, id, [...new Set(plan.cadreIds)]);
-  // Those who go are told: the leader, the accompanying departments and cadres (not the planner).
   const after = (await loadVisitChildren(tx, actor.zoneId, [id])).get(id)!;
-  const moved = !existing || existing.visitOn !== plan.visitOn || existing.halfDay !== plan.halfDay;
-  if (moved) {
-    const number = existing?.number ?? (await findVisitRow(tx, actor.zoneId, id))!.number;
-    const leaderName = (await userNames(tx, actor.zoneId, [plan.leaderId])).get(plan.leaderId) ?? '';
-    await notify(tx, actor.zoneId, now, [visitNotice(existing ? 'visit.changed' : 'visit.planned', id, after, actor, {
-      number, date: plan.visitOn, halfDay: plan.halfDay, leader: leaderName, leaderId: plan.leaderId,
-    })]);
-  }
+  await notify(tx, actor.zoneId, now, await planNotices(tx, actor, id, plan, after, existing, before));
   await recordAudit(tx, actor, {
     action: existing ? 'visit.updated' : 'visit.created',
     entity: 'visit',
     entityId: id,
-    before: existing && before ? planOf(existing, before) : null,
+    before: kept?.plan ?? null,
     after: plan,
   });
   return id;
 }
 
-const HALF_DAY_WORDS = { am: { zh: '上午', en: 'morning' }, pm: { zh: '下午', en: 'afternoon' } } as const;
+type Recipients = { userIds: string[]; departmentIds: string[] };
+const recipientsOf = (leaderId: string, children: VisitChildren): Recipients => ({
+  userIds: [...new Set([leaderId, ...children.cadres.map((c) => c.id)])], departmentIds: children.departments.map((d) => d.id),
+});
+const isEmpty = (r: Recipients) => r.userIds.length === 0 && r.departmentIds.length === 0;
+
+/**
+ * Those who go are told (not the planner): everyone of a new visit; of a changed one, those who join
+ * it (a new leader, departments or cadres added) that it is planned, and the others that it moved
+ * when its day or half-day changed.
+ */
+async function planNotices(
+  tx: Tx, actor: Actor, id: string, plan: Plan, after: VisitChildren, existing: VisitRow | null, before: VisitChildren | null,
+): Promise<NotificationSpec[]> {
+  const everyone = recipientsOf(plan.leaderId, after);
+  const newcomers: Recipients = existing && before
+    ? {
+      userIds: everyone.userIds.filter((u) => (u === plan.leaderId ? u !== existing.leaderId : !before.cadres.some((c) => c.id === u))),
+      departmentIds: everyone.departmentIds.filter((d) => !before.departments.some((b) => b.id === d)),
+    }
+    : everyone;
+  const others: Recipients = {
+    userIds: everyone.userIds.filter((u) => !newcomers.userIds.includes(u)),
+    departmentIds: everyone.departmentIds.filter((d) => !newcomers.departmentIds.includes(d)),
+  };
+  const moved = !!existing && (existing.visitOn !== plan.visitOn || existing.halfDay !== plan.halfDay);
+  const number = existing?.number ?? (await findVisitRow(tx, actor.zoneId, id))!.number;
+  const leader = (await userNames(tx, actor.zoneId, [plan.leaderId])).get(plan.leaderId) ?? '';
+  const v = { number, date: plan.visitOn, halfDay: plan.halfDay, leader };
+  const out: NotificationSpec[] = [];
+  if (!isEmpty(newcomers)) out.push(visitNotice('visit.planned', id, newcomers, after, actor, v));
+  if (moved && !isEmpty(others)) out.push(visitNotice('visit.changed', id, others, after, actor, v));
+  return out;
+}
 
 function visitNotice(
-  kind: 'visit.planned' | 'visit.changed' | 'visit.cancelled', visitId: string, children: VisitChildren, actor: Actor,
-  v: { number: string; date: string; halfDay: HalfDay; leader?: string; leaderId: string; reason?: string },
+  kind: 'visit.planned' | 'visit.changed' | 'visit.cancelled', visitId: string, to: Recipients, children: VisitChildren, actor: Actor,
+  v: { number: string; date: string; halfDay: HalfDay; leader?: string; reason?: string },
 ): NotificationSpec {
   return {
-    to: { userIds: [v.leaderId, ...children.cadres.map((c) => c.id)], departmentIds: children.departments.map((d) => d.id), exceptUserId: actor.userId },
+    to: { ...to, exceptUserId: actor.userId },
     kind,
     entity: 'visit',
     entityId: visitId,
     params: {
-      number: v.number, date: v.date, halfDayZh: HALF_DAY_WORDS[v.halfDay].zh, halfDayEn: HALF_DAY_WORDS[v.halfDay].en,
-      leader: v.leader ?? '', enterprises: children.enterprises.map((e) => e.name).join('、'), reason: v.reason ?? '',
+      number: v.number, date: v.date, halfDayZh: VISIT_LABELS.zh.halfDay[v.halfDay], halfDayEn: VISIT_LABELS.en.halfDay[v.halfDay],
+      leader: v.leader ?? '', enterprises: children.enterprises.map((e) => e.name).join(VISIT_LABELS.zh.listSeparator), reason: v.reason ?? '',
     },
   };
 }
@@ -280,6 +350,11 @@ function planOf(row: VisitRow, children: VisitChildren): Plan {
     visitOn: row.visitOn, halfDay: row.halfDay as HalfDay, leaderId: row.leaderId, themeId: row.themeId, purpose: row.purpose,
     enterpriseIds: children.enterprises.map((e) => e.id), departmentIds: children.departments.map((d) => d.id), cadreIds: children.cadres.map((c) => c.id),
   };
+}
+
+/** Takes a gathered demand out of the visit, back to its enterprise and ready for another visit. */
+async function ungatherIn(env: Env, actor: Actor, demand: DemandListRow, visit: VisitRow): Promise<void> {
+  await writeChange(env, actor, demand, { action: 'ungathered', patch: { visitId: null }, events: [{ kind: 'ungathered', internal: true, data: { visitNumber: visit.number } }] });
 }
 
 export async function createVisit(ctx: AppContext, actor: Actor, body: VisitCreate): Promise<VisitDetail> {
@@ -304,13 +379,14 @@ export async function patchVisit(ctx: AppContext, actor: Actor, id: string, patc
       purpose: patch.purpose === undefined ? current.purpose : (patch.purpose?.trim() || null),
     } as Plan;
     await writePlan(ctx, tx, actor, plan, row);
-    // Gathered demands belong to their enterprises: an enterprise leaving the visit takes its demands out of it.
-    const leaving = (await findDemandsByIds(tx, actor.zoneId, await visitDemandIds(tx, actor.zoneId, id))).filter((d) => !plan.enterpriseIds.includes(d.enterpriseId));
+    // Gathered demands belong to their enterprises: an enterprise leaving the visit takes its demands
+    // out of it; those raised at the on-site office stay (their enterprise cannot leave anyway).
+    const onSite = await issueDemandIds(tx, actor.zoneId, id);
+    const leaving = (await findDemandsByIds(tx, actor.zoneId, await visitDemandIds(tx, actor.zoneId, id)))
+      .filter((d) => !plan.enterpriseIds.includes(d.enterpriseId) && !onSite.has(d.id));
     if (leaving.length > 0) {
       const env = await envOf(ctx, tx, actor.zoneId);
-      for (const d of leaving) {
-        await writeChange(env, actor, d, { action: 'ungathered', patch: { visitId: null }, events: [{ kind: 'ungathered', internal: true, data: { visitNumber: row.number } }] });
-      }
+      for (const d of leaving) await ungatherIn(env, actor, d, row);
     }
   });
   return getVisit(ctx, actor, id);
@@ -325,17 +401,15 @@ export async function cancelVisit(ctx: AppContext, actor: Actor, id: string, rea
   await inTransaction(ctx.db, async (tx) => {
     const { row, facts } = await loadReadable(tx, actor, id, true);
     allowOrThrow(actor, facts, visitPolicy.edit);
-    if ((await countIssues(tx, actor.zoneId, id)) > 0) throw new DomainError('VISIT_HAS_RECORD');
+    if ((await issueEnterpriseIds(tx, actor.zoneId, id)).size > 0) throw new DomainError('VISIT_HAS_RECORD');
     const env = await envOf(ctx, tx, actor.zoneId);
     // The demands gathered for it go back to their enterprises, ready for another visit.
     const gathered = await findDemandsByIds(tx, actor.zoneId, await visitDemandIds(tx, actor.zoneId, id));
-    for (const d of gathered) {
-      await writeChange(env, actor, d, { action: 'ungathered', patch: { visitId: null }, events: [{ kind: 'ungathered', internal: true, data: { visitNumber: row.number } }] });
-    }
+    for (const d of gathered) await ungatherIn(env, actor, d, row);
     await updateVisit(tx, actor.zoneId, id, { status: 'cancelled', cancelReason: reason.trim(), updatedAt: env.now });
     const children = (await loadVisitChildren(tx, actor.zoneId, [id])).get(id)!;
-    await notify(tx, actor.zoneId, env.now, [visitNotice('visit.cancelled', id, children, actor, {
-      number: row.number, date: row.visitOn, halfDay: row.halfDay as HalfDay, leaderId: row.leaderId, reason: reason.trim(),
+    await notify(tx, actor.zoneId, env.now, [visitNotice('visit.cancelled', id, recipientsOf(row.leaderId, children), children, actor, {
+      number: row.number, date: row.visitOn, halfDay: row.halfDay as HalfDay, reason: reason.trim(),
     })]);
     await recordAudit(tx, actor, { action: 'visit.cancelled', entity: 'visit', entityId: id, before: { status: row.status }, after: { status: 'cancelled', cancelReason: reason.trim() } });
   });
@@ -355,7 +429,7 @@ export async function gatherDemands(ctx: AppContext, actor: Actor, id: string, d
     const errors: KeyedFieldError[] = [];
     for (const [i, demandId] of ids.entries()) {
       const d = found.get(demandId);
-      if (!d || !enterpriseIds.has(d.enterpriseId) || !OPEN_STATUSES.includes(d.status as DemandStatus) || d.status === 'settled') {
+      if (!d || !enterpriseIds.has(d.enterpriseId) || !UNSETTLED_STATUSES.includes(d.status as DemandStatus)) {
         errors.push(fieldError(`demandIds.${i}`, 'gather-demand-not-eligible', { value: d?.number ?? demandId }));
       } else if (d.visitId && d.visitId !== id) {
         errors.push(fieldError(`demandIds.${i}`, 'gather-demand-other-visit', { value: d.number }));
@@ -366,7 +440,7 @@ export async function gatherDemands(ctx: AppContext, actor: Actor, id: string, d
     for (const demandId of ids) {
       const d = found.get(demandId)!;
       if (d.visitId === id) continue;
-      await writeChange(env, actor, d, { action: 'gathered', patch: { visitId: id }, events: [{ kind: 'gathered', data: { visitNumber: row.number, visitOn: row.visitOn } }] });
+      await writeChange(env, actor, d, { action: 'gathered', patch: { visitId: id }, events: [{ kind: 'gathered', internal: true, data: { visitNumber: row.number, visitOn: row.visitOn } }] });
     }
     await recordAudit(tx, actor, { action: 'visit.demands-gathered', entity: 'visit', entityId: id, after: { demandIds: ids } });
   });
@@ -381,8 +455,7 @@ export async function ungatherDemand(ctx: AppContext, actor: Actor, id: string, 
     await lockDemands(tx, actor.zoneId, [demandId]);
     const [d] = await findDemandsByIds(tx, actor.zoneId, [demandId]);
     if (!d || d.visitId !== id || (await issueDemandIds(tx, actor.zoneId, id)).has(demandId)) throw notFound();
-    const env = await envOf(ctx, tx, actor.zoneId);
-    await writeChange(env, actor, d, { action: 'ungathered', patch: { visitId: null }, events: [{ kind: 'ungathered', internal: true, data: { visitNumber: row.number } }] });
+    await ungatherIn(await envOf(ctx, tx, actor.zoneId), actor, d, row);
   });
   return getVisit(ctx, actor, id);
 }
@@ -391,8 +464,7 @@ export async function ungatherDemand(ctx: AppContext, actor: Actor, id: string, 
 
 export async function saveRecord(ctx: AppContext, actor: Actor, id: string, body: VisitRecord): Promise<VisitDetail> {
   await inTransaction(ctx.db, async (tx) => {
-    const { row, children, facts } = await loadReadable(tx, actor, id, true);
-    allowOrThrow(actor, facts, visitPolicy.record);
+    const { row, children } = await loadForRecord(ctx, tx, actor, id, true);
     const errors: KeyedFieldError[] = [];
     const attended = [...new Set(body.attendedDepartmentIds)];
     for (const [i, depId] of attended.entries()) {
@@ -429,8 +501,7 @@ export async function saveRecord(ctx: AppContext, actor: Actor, id: string, body
  */
 export async function addIssue(ctx: AppContext, actor: Actor, id: string, body: VisitIssueCreate): Promise<VisitDetail> {
   await inTransaction(ctx.db, async (tx) => {
-    const { row, children, facts } = await loadReadable(tx, actor, id, true);
-    allowOrThrow(actor, facts, visitPolicy.record);
+    const { row, children } = await loadForRecord(ctx, tx, actor, id, true);
     const errors: KeyedFieldError[] = [];
     const enterprise = children.enterprises.find((e) => e.id === body.enterpriseId);
     if (!enterprise) errors.push(fieldError('enterpriseId', 'issue-enterprise-not-in-visit'));

@@ -6,6 +6,7 @@ export const visitsEn: typeof visitsZh = {
   halfDays: { am: 'Morning', pm: 'Afternoon' },
   statuses: { planned: 'Planned', done: 'Done', cancelled: 'Cancelled' },
   weekdays: { d0: 'Mon', d1: 'Tue', d2: 'Wed', d3: 'Thu', d4: 'Fri', d5: 'Sat', d6: 'Sun' },
+  listSeparator: ', ',
   fields: {
     number: 'Visit no.',
     visitOn: 'Date',
@@ -133,6 +134,7 @@ export const visitsEn: typeof visitsZh = {
     saved: 'On-site record saved',
     empty: 'Not filled in',
     notYet: 'The on-site record has not been filled in yet',
+    beforeDay: 'The on-site record and its problems are filled in from the day of the visit ({{date}})',
     cancelled: 'The visit was cancelled; there is no on-site record',
   },
   issues: {

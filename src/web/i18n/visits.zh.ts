@@ -5,6 +5,8 @@ export const visitsZh = {
   halfDays: { am: '上午', pm: '下午' },
   statuses: { planned: '已计划', done: '已走访', cancelled: '已取消' },
   weekdays: { d0: '周一', d1: '周二', d2: '周三', d3: '周四', d4: '周五', d5: '周六', d6: '周日' },
+  /** Between the names of a list (enterprises, departments). */
+  listSeparator: '、',
   fields: {
     number: '走访编号',
     visitOn: '走访日期',
@@ -132,6 +134,7 @@ export const visitsZh = {
     saved: '现场办公记录已保存',
     empty: '未填写',
     notYet: '尚未填写现场办公记录',
+    beforeDay: '现场办公记录和问题清单自走访当天（{{date}}）起填写',
     cancelled: '走访已取消，无现场办公记录',
   },
   issues: {

@@ -35,8 +35,8 @@ function VisitLine({ visit, showLeader }: { visit: Visit; showLeader: boolean })
   const { t } = useTranslation();
   const names = visit.enterprises.map((e) => e.name);
   const enterprises = names.length > MAX_NAMES
-    ? t('visitViews.board.moreEnterprises', { names: names.slice(0, MAX_NAMES).join('、'), n: names.length })
-    : names.join('、');
+    ? t('visitViews.board.moreEnterprises', { names: names.slice(0, MAX_NAMES).join(t('visits.listSeparator')), n: names.length })
+    : names.join(t('visits.listSeparator'));
   return (
     <Link to={`/visits/${visit.id}`} className="yq-list-row" style={{ display: 'block', padding: '6px 0' }} data-testid="board-visit">
       <Space size={6} wrap>

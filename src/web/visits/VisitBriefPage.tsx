@@ -95,8 +95,8 @@ function VisitHeader({ brief }: { brief: VisitBrief }) {
         <Descriptions.Item label={t('visitBrief.header.status')}>{t(`visitBrief.statuses.${v.status}`)}</Descriptions.Item>
         <Descriptions.Item label={t('visitBrief.header.leader')}>{v.leader.name}</Descriptions.Item>
         <Descriptions.Item label={t('visitBrief.header.theme')}>{v.theme?.name ?? t('visitBrief.header.noTheme')}</Descriptions.Item>
-        <Descriptions.Item label={t('visitBrief.header.departments')}>{v.departments.map((d) => d.name).join('、') || none}</Descriptions.Item>
-        <Descriptions.Item label={t('visitBrief.header.cadres')}>{v.cadres.map((c) => c.name).join('、') || none}</Descriptions.Item>
+        <Descriptions.Item label={t('visitBrief.header.departments')}>{v.departments.map((d) => d.name).join(t('visits.listSeparator')) || none}</Descriptions.Item>
+        <Descriptions.Item label={t('visitBrief.header.cadres')}>{v.cadres.map((c) => c.name).join(t('visits.listSeparator')) || none}</Descriptions.Item>
         <Descriptions.Item label={t('visitBrief.header.purpose')} span={2}>
           {v.purpose ?? none}
         </Descriptions.Item>
@@ -182,7 +182,7 @@ function EnterpriseCard({ e, index, brief }: { e: BriefEnterprise; index: number
           <Descriptions.Item label={t('visitBrief.profile.aboveScale')}>{p.aboveScale ? t('common.yes') : t('common.no')}</Descriptions.Item>
           <Descriptions.Item label={t('visitBrief.profile.cadre')}>{p.cadre?.name ?? none}</Descriptions.Item>
           <Descriptions.Item label={t('visitBrief.profile.leader')}>{p.leader?.name ?? none}</Descriptions.Item>
-          <Descriptions.Item label={t('visitBrief.profile.themes')}>{p.themes.join('、') || none}</Descriptions.Item>
+          <Descriptions.Item label={t('visitBrief.profile.themes')}>{p.themes.join(t('visits.listSeparator')) || none}</Descriptions.Item>
           <Descriptions.Item label={t('visitBrief.profile.contact')}>{contact}</Descriptions.Item>
           <Descriptions.Item label={t('visitBrief.profile.address')} span={3}>
             {p.address ?? none}

@@ -38,7 +38,7 @@ export function VisitCard({ visit, draggable, onDragStart, onDragEnd }: {
       aria-label={t('visits.plan.cardLabel', {
         leader: visit.leader.name,
         status: t(`visits.statuses.${visit.status}`),
-        enterprises: visit.enterprises.map((e) => e.name).join('、'),
+        enterprises: visit.enterprises.map((e) => e.name).join(t('visits.listSeparator')),
       })}
     >
       <div className="yq-visit-card-head">

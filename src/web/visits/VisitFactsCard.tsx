@@ -7,7 +7,7 @@ import type { VisitDetail } from './visit-api.js';
 export function VisitFactsCard({ visit: v }: { visit: VisitDetail }) {
   const { t } = useTranslation();
   const none = <span className="yq-muted">{t('common.none')}</span>;
-  const names = (list: { id: string; name: string }[]) => (list.length ? list.map((x) => x.name).join('、') : none);
+  const names = (list: { id: string; name: string }[]) => (list.length ? list.map((x) => x.name).join(t('visits.listSeparator')) : none);
   const items: DescriptionsProps['items'] = [
     {
       key: 'when',

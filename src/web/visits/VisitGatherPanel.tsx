@@ -5,6 +5,7 @@ import { useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PageOf } from '../../contracts/common.js';
+import { UNSETTLED_STATUSES } from '../../domain/demands/demand-vocabulary.js';
 import { apiGet } from '../app/api.js';
 import { QueryError } from '../app/QueryError.js';
 import { demandKeys } from '../demands/demand-api.js';
@@ -77,7 +78,7 @@ function GatherPicker({ visit: v }: { visit: VisitDetail }) {
   const [selected, setSelected] = useState<Key[]>([]);
   const queries = useQueries({
     queries: v.enterprises.map((e) => {
-      const params = { enterpriseId: e.id, status: 'open', pageSize: 100, sort: 'due', order: 'asc' } as const;
+      const params = { enterpriseId: e.id, status: UNSETTLED_STATUSES.join(','), pageSize: 100, sort: 'due', order: 'asc' } as const;
       return { queryKey: demandKeys.list(params), queryFn: () => apiGet<PageOf<DemandSummary>>('/api/demands', params) };
     }),
   });

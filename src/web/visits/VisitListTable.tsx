@@ -51,7 +51,7 @@ export function VisitListTable({ items, total, loading, page, pageSize, onPage }
       title: t('visits.fields.enterprises'),
       ellipsis: { showTitle: false },
       render: (_: unknown, r) => {
-        const names = r.enterprises.map((e) => e.name).join('、');
+        const names = r.enterprises.map((e) => e.name).join(t('visits.listSeparator'));
         return <Tooltip title={names}>{names}</Tooltip>;
       },
     },

@@ -10,6 +10,8 @@ import { useDebouncedValue } from '../demands/use-debounced-value.js';
 import { useThemes } from '../enterprises/enterprise-api.js';
 import { useCadres, useLeaders } from '../identity/identity-api.js';
 import { HALF_DAYS } from '../../domain/visits/visit-vocabulary.js';
+import { addDays } from '../../domain/calendar/iso-date.js';
+import { useZone } from '../zone/zone-api.js';
 import {
   useCreateVisit,
   usePatchVisit,
@@ -66,6 +68,13 @@ export function VisitPlanForm({ open, onClose, visit, preset, onSaved }: Props) 
   const leaders = useLeaders(open);
   const cadres = useCadres(open);
   const themes = useThemes();
+  const zone = useZone();
+  // Back-dating is limited by the zone (the server refuses earlier days); a visit already further back keeps its day.
+  const earliest = zone.data ? addDays(todayInZone(), -zone.data.visitBackdateDays) : null;
+  const disabledDate = (d: Dayjs) => {
+    const day = d.format('YYYY-MM-DD');
+    return earliest !== null && day < earliest && day !== visit?.visitOn;
+  };
 
   useEffect(() => {
     if (!open) return;
@@ -188,7 +197,7 @@ export function VisitPlanForm({ open, onClose, visit, preset, onSaved }: Props) 
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item name="visitOn" label={t('visits.fields.visitOn')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('visits.fields.visitOn') }) }]}>
-              <DatePicker style={{ width: '100%' }} allowClear={false} data-testid="visit-date" />
+              <DatePicker style={{ width: '100%' }} allowClear={false} disabledDate={disabledDate} data-testid="visit-date" />
             </Form.Item>
           </Col>
           <Col xs={24} md={7}>

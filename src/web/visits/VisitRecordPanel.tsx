@@ -3,6 +3,7 @@ import { App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, Typograp
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../app/errors.js';
+import { todayInZone } from '../app/format.js';
 import { useAllDepartments } from '../identity/identity-api.js';
 import { useSaveVisitRecord, type VisitDetail, type VisitRecord } from './visit-api.js';
 import { DepartmentSelect } from '../demands/DepartmentSelect.js';
@@ -153,7 +154,7 @@ function RecordText({ visit: v }: { visit: VisitDetail }) {
     {
       key: 'attended',
       label: t('visits.record.attended'),
-      children: v.record.attendedDepartmentIds.length ? v.record.attendedDepartmentIds.map(nameOf).join('、') : none,
+      children: v.record.attendedDepartmentIds.length ? v.record.attendedDepartmentIds.map(nameOf).join(t('visits.listSeparator')) : none,
     },
     ...v.enterprises.map((e) => ({
       key: `raised-${e.id}`,
@@ -164,11 +165,14 @@ function RecordText({ visit: v }: { visit: VisitDetail }) {
     { key: 'decisions', label: t('visits.record.decisions'), children: para(v.record.decisions) },
     { key: 'followUps', label: t('visits.record.followUps'), children: para(v.record.followUps) },
   ];
+  const emptyText = v.status === 'cancelled'
+    ? t('visits.record.cancelled')
+    : t(v.visitOn > todayInZone() ? 'visits.record.beforeDay' : 'visits.record.notYet', { date: v.visitOn });
   const blank = v.status === 'cancelled' || (v.record.attendedDepartmentIds.length === 0 && !v.record.decisions && !v.record.followUps && v.record.enterprises.every((e) => !e.raised));
   return (
     <Card title={t('visits.record.title')} data-testid="visit-record-text">
       {blank && v.status !== 'done' ? (
-        <Empty description={v.status === 'cancelled' ? t('visits.record.cancelled') : t('visits.record.notYet')} />
+        <Empty description={emptyText} />
       ) : (
         <Descriptions column={1} size="middle" bordered items={items} className="yq-visit-record-text" />
       )}

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "visits_leader_slot_key" ON "visits" USING btree ("zone_id","leader_id","visit_on","half_day") WHERE status <> 'cancelled';

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { bulletins, demandCategories, demands, departments } from '../../db/schema/index.js';
+import { bulletinPublications, bulletins, demandCategories, demands, departments, wechatAccounts } from '../../db/schema/index.js';
 import type { Queryable, Tx } from '../../db/client.js';
 import type { DemandFact } from '../../domain/bulletins/index.js';
 
@@ -139,4 +139,37 @@ export async function insertBulletin(tx: Tx, row: BulletinInsert): Promise<void>
 
 export async function updateBulletin(tx: Tx, zoneId: string, id: string, patch: Partial<BulletinInsert>): Promise<void> {
   await tx.update(bulletins).set(patch).where(and(eq(bulletins.zoneId, zoneId), eq(bulletins.id, id)));
+}
+
+// ─── Publications to the WeChat official account ───────────────────────────
+export type PublicationRow = typeof bulletinPublications.$inferSelect;
+
+export async function latestPublication(db: Queryable, zoneId: string, bulletinId: string): Promise<PublicationRow | undefined> {
+  const [row] = await db.select().from(bulletinPublications)
+    .where(and(eq(bulletinPublications.zoneId, zoneId), eq(bulletinPublications.bulletinId, bulletinId)))
+    .orderBy(desc(bulletinPublications.createdAt)).limit(1);
+  return row;
+}
+
+export async function findPublicationByPublishId(db: Queryable, zoneId: string, publishId: string): Promise<PublicationRow | undefined> {
+  const [row] = await db.select().from(bulletinPublications).where(and(eq(bulletinPublications.zoneId, zoneId), eq(bulletinPublications.publishId, publishId)));
+  return row;
+}
+
+/** Publications still waiting for the platform's result, in every zone (the worker polls them). */
+export async function listOpenPublications(db: Queryable): Promise<PublicationRow[]> {
+  return db.select().from(bulletinPublications).where(inArray(bulletinPublications.status, ['submitted', 'publishing']));
+}
+
+export async function insertPublication(tx: Tx, row: PublicationRow): Promise<void> {
+  await tx.insert(bulletinPublications).values(row);
+}
+
+export async function updatePublication(tx: Tx, zoneId: string, id: string, patch: Partial<PublicationRow>): Promise<void> {
+  await tx.update(bulletinPublications).set(patch).where(and(eq(bulletinPublications.zoneId, zoneId), eq(bulletinPublications.id, id)));
+}
+
+export async function wechatEnabled(db: Queryable, zoneId: string): Promise<boolean> {
+  const [row] = await db.select({ enabled: wechatAccounts.enabled }).from(wechatAccounts).where(eq(wechatAccounts.zoneId, zoneId));
+  return row?.enabled ?? false;
 }

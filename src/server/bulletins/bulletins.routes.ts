@@ -11,6 +11,22 @@ import {
   submitBulletin,
 } from './bulletins.service.js';
 import { bulletinDownload } from './bulletin-downloads.service.js';
+import { bulletinWechatState, handlePublishJobFinish, publishBulletinToWechat } from './bulletin-publication.service.js';
+import { setPublishJobFinishHandler } from '../wechat/publish-events.js';
+
+const Publication = Type.Object({
+  publication: Type.Union([Type.Null(), Type.Object({
+    id: Type.String({ format: 'uuid' }),
+    status: Type.String({ description: 'drafted → submitted → publishing → published | failed | revoked' }),
+    articleUrl: Type.Union([Type.String(), Type.Null()]),
+    failReason: Type.Union([Type.String(), Type.Null()]),
+    lastErrcode: Type.Union([Type.Integer(), Type.Null()]),
+    lastErrmsg: Type.Union([Type.String(), Type.Null()]),
+    polls: Type.Integer(),
+    updatedAt: Type.String({ format: 'date-time' }),
+  })]),
+  enabled: Type.Boolean(),
+});
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const tags = ['bulletins'];
@@ -18,6 +34,14 @@ const detail = { 200: BulletinDetail, ...errors };
 
 /** 月通报: drafted by the coordinator, reviewed and approved by a leader, published (frozen), corrected by a new version. */
 export const bulletinRoutes = (ctx: AppContext): FastifyPluginAsyncTypebox => async (app) => {
+  // The platform's PUBLISHJOBFINISH (src/server/wechat/wechat-callback.ts) lands on the publication.
+  setPublishJobFinishHandler(handlePublishJobFinish);
+  app.get('/api/bulletins/:id/wechat', {
+    schema: { tags, summary: '公众号发布状态', params: IdParams, response: { 200: Publication, ...errors } },
+  }, async (request) => bulletinWechatState(ctx, actorOf(request), request.params.id));
+  app.post('/api/bulletins/:id/wechat/publish', {
+    schema: { tags, summary: '发布到公众号（失败后重试亦用此接口，不会重复发布）', params: IdParams, response: { 200: Publication, ...errors } },
+  }, async (request) => publishBulletinToWechat(ctx, actorOf(request), request.params.id));
   app.get('/api/bulletins', {
     schema: { tags, summary: '月通报列表', querystring: BulletinQuery, response: { 200: Page(BulletinSummary), ...errors } },
   }, async (request) => listBulletins(ctx, actorOf(request), request.query));

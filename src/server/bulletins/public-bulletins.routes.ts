@@ -18,7 +18,7 @@ export const publicBulletinRoutes = (ctx: AppContext): FastifyPluginAsyncTypebox
     schema: {
       tags, summary: '已发布的月通报（无需登录）',
       querystring: Type.Object({ ...ZoneQuery, ...Paging }, { additionalProperties: false }),
-      response: { 200: Page(PublicBulletinSummary), 400: ErrorResponse },
+      response: { 200: Type.Object({ ...Page(PublicBulletinSummary).properties, zoneName: Type.String() }), 400: ErrorResponse, 404: ErrorResponse },
     },
   }, async (request) => listPublicBulletins(ctx, request.query.zone, request.query));
   app.get('/api/public/bulletins/:id', {

@@ -21,7 +21,7 @@ const summary = (r: BulletinRow) => ({
 export async function listPublicBulletins(ctx: AppContext, zoneCode: string | undefined, q: { page?: number; pageSize?: number }) {
   const zone = await zoneOf(ctx, zoneCode);
   const { rows, total } = await listBulletinRows(ctx.db, zone.id, { publicOnly: true, ...pageWindow(q) });
-  return { items: rows.filter(isPublic).map(summary), total };
+  return { items: rows.filter(isPublic).map(summary), total, zoneName: zone.name };
 }
 
 /** One published version as frozen, with the month's other published versions. Anything unpublished is "not found". */

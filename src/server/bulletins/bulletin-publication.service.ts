@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../platform/context.js';
+import type { Actor, SystemActor } from '../../domain/identity/actor.js';
+import { nextPollDelaySeconds, nextStepOnRetry, publishStatusToState, type PublishJobState } from '../../domain/bulletins/index.js';
+import type { BulletinContent } from '../../contracts/bulletins.js';
+import type { PublishJobFinishEvent } from '../../contracts/wechat.js';
+import { DomainError, forbidden, notFound } from '../platform/errors.js';
+import { inTransaction } from '../platform/transaction.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { WechatApiError, WechatConfigError, wechatClient } from '../wechat/wechat-client.js';
+import { bulletinPolicy } from './bulletins.policy.js';
+import {
+  findBulletinRow, findPublicationByPublishId, insertPublication, latestPublication, listOpenPublications, updatePublication, wechatEnabled, type PublicationRow,
+} from './bulletins.repository.js';
+import { renderBulletinCharts, renderWechatArticle, type BulletinChartKey } from './outputs/index.js';
+
+/** How long a publication being drafted is left to the request doing it. */
+const IN_FLIGHT_MS = 120_000;
+
+export type PublicationView = {
+  id: string;
+  status: PublishJobState;
+  articleUrl: string | null;
+  failReason: string | null;
+  lastErrcode: number | null;
+  lastErrmsg: string | null;
+  polls: number;
+  updatedAt: string;
+};
+
+const view = (p: PublicationRow): PublicationView => ({
+  id: p.id, status: p.status as PublishJobState, articleUrl: p.articleUrl, failReason: p.failReason, lastErrcode: p.lastErrcode,
+  lastErrmsg: p.lastErrmsg, polls: p.polls, updatedAt: p.updatedAt.toISOString(),
+});
+
+/** Where the bulletin's publication to the official account stands. */
+export async function bulletinWechatState(ctx: AppContext, actor: Actor, bulletinId: string) {
+  if (!bulletinPolicy.read(actor)) throw forbidden();
+  if (!(await findBulletinRow(ctx.db, actor.zoneId, bulletinId))) throw notFound();
+  const row = await latestPublication(ctx.db, actor.zoneId, bulletinId);
+  return { publication: row ? view(row) : null, enabled: await wechatEnabled(ctx.db, actor.zoneId) };
+}
+
+/** Writes a publication's change and its audit entry in one transaction. */
+async function change(ctx: AppContext, by: Actor | SystemActor, row: PublicationRow, patch: Partial<PublicationRow>, action: string): Promise<PublicationRow> {
+  const next = { ...row, ...patch, updatedAt: ctx.clock.now() };
+  await inTransaction(ctx.db, async (tx) => {
+    await updatePublication(tx, row.zoneId, row.id, { ...patch, updatedAt: next.updatedAt });
+    await recordAudit(tx, by, {
+      action: `bulletin.wechat-${action}`, entity: 'bulletin', entityId: row.bulletinId,
+      before: { status: row.status }, after: { status: next.status, publishId: next.publishId, errcode: next.lastErrcode },
+    });
+  });
+  return next;
+}
+
+/** The platform's refusal in plain words, kept on the publication with its errcode and errmsg. */
+function failureOf(e: unknown): Partial<PublicationRow> {
+  if (e instanceof WechatApiError) return { lastErrcode: e.errcode, lastErrmsg: e.errmsg, failReason: e.text('zh') };
+  if (e instanceof WechatConfigError) return { lastErrcode: null, lastErrmsg: null, failReason: e.text('zh') };
+  if (e instanceof DomainError) return { lastErrcode: null, lastErrmsg: null, failReason: e.message };
+  throw e;
+}
+
+/**
+ * Publishes a published bulletin's snapshot to the official account, or retries a failed attempt:
+ * charts uploaded as body images, a permanent cover, the draft, then the submission; the result
+ * arrives by the PUBLISHJOBFINISH event or by polling with long gaps. A retry reuses what already
+ * exists (the draft, the publish id), so nothing is ever published twice. The platform is called
+ * outside any transaction (its call log writes on its own); each step's state is saved as it ends.
+ */
+export async function publishBulletinToWechat(ctx: AppContext, actor: Actor, bulletinId: string) {
+  if (!bulletinPolicy.publishToWechat(actor)) throw forbidden();
+  const bulletin = await findBulletinRow(ctx.db, actor.zoneId, bulletinId);
+  if (!bulletin) throw notFound();
+  if (bulletin.status !== 'published' || !bulletin.snapshot) throw new DomainError('BULLETIN_STATE_CONFLICT');
+  let row = await latestPublication(ctx.db, actor.zoneId, bulletinId);
+  const step = row ? nextStepOnRetry({ state: row.status as PublishJobState, draftMediaId: row.draftMediaId, publishId: row.publishId }) : 'create-draft';
+  if (step === 'nothing' || step === 'poll') return bulletinWechatState(ctx, actor, bulletinId);
+  // A 'drafted' publication touched in the last two minutes is being worked on by another request.
+  if (row?.status === 'drafted' && ctx.clock.now().getTime() - row.updatedAt.getTime() < IN_FLIGHT_MS) return bulletinWechatState(ctx, actor, bulletinId);
+  if (!row) {
+    const now = ctx.clock.now();
+    row = {
+      zoneId: actor.zoneId, id: randomUUID(), bulletinId, status: 'drafted', draftMediaId: null, thumbMediaId: null, publishId: null, articleId: null,
+      articleUrl: null, lastErrcode: null, lastErrmsg: null, failReason: null, polls: 0, createdBy: actor.userId, createdAt: now, updatedAt: now,
+    };
+    const inserted = row;
+    await inTransaction(ctx.db, async (tx) => {
+      await insertPublication(tx, inserted);
+      await recordAudit(tx, actor, { action: 'bulletin.wechat-started', entity: 'bulletin', entityId: bulletinId, after: { publicationId: inserted.id } });
+    });
+  }
+  const client = wechatClient(ctx, actor.zoneId, { publicationId: row.id });
+  try {
+    if (!row.draftMediaId) {
+      const content = bulletin.snapshot as BulletinContent;
+      const charts = renderBulletinCharts(content);
+      const urls = {} as Record<BulletinChartKey, string>;
+      for (const chart of Object.values(charts)) urls[chart.key] = await client.uploadImage(chart.png);
+      const thumbMediaId = await client.addPermanentImage(charts.monthComparison.png);
+      const article = renderWechatArticle(content, { imageUrl: (key) => urls[key] });
+      const draftMediaId = await client.addDraft({ title: article.title, author: article.author, digest: article.digest, content: article.html, thumbMediaId });
+      row = await change(ctx, actor, row, { status: 'drafted', draftMediaId, thumbMediaId, failReason: null, lastErrcode: null, lastErrmsg: null }, 'drafted');
+    }
+    const publishId = await client.submitPublish(row.draftMediaId!);
+    row = await change(ctx, actor, row, { status: 'submitted', publishId, polls: 0, failReason: null, lastErrcode: null, lastErrmsg: null }, 'submitted');
+  } catch (e) {
+    const failure = failureOf(e);
+    // The draft is gone from the platform (40007): the next retry makes a new one.
+    const lost = e instanceof WechatApiError && e.errcode === 40007 ? { draftMediaId: null } : {};
+    row = await change(ctx, actor, row, { status: 'failed', ...failure, ...lost }, 'failed');
+  }
+  return bulletinWechatState(ctx, actor, bulletinId);
+}
+
+const systemOf = (zoneId: string): SystemActor => ({ zoneId, userId: null, username: 'system', displayName: '系统（公众号发布）' });
+
+/** Applies the platform's publish status (by polling or by the event) to a publication still under way. */
+async function applyStatus(ctx: AppContext, row: PublicationRow, status: { publishStatus: number; articleId: string | null; articleUrl: string | null }): Promise<void> {
+  const { state, reason } = publishStatusToState(status.publishStatus);
+  if (state === row.status && state === 'publishing') {
+    await change(ctx, systemOf(row.zoneId), row, { polls: row.polls + 1 }, 'polled');
+    return;
+  }
+  await change(ctx, systemOf(row.zoneId), row, {
+    status: state, polls: row.polls + 1, articleId: status.articleId ?? row.articleId, articleUrl: status.articleUrl ?? row.articleUrl,
+    failReason: reason?.zh ?? null,
+  }, state);
+}
+
+/**
+ * Polls the publications still under way whose next poll is due (30 s, 1, 2, 5, 10 then 30 min
+ * apart; at most 20 polls, since the platform allows 100 a day). Runs from the job worker's tick,
+ * outside any transaction.
+ */
+export async function pollWechatPublications(ctx: AppContext): Promise<number> {
+  const now = ctx.clock.now().getTime();
+  const open = await listOpenPublications(ctx.db);
+  let polled = 0;
+  for (const row of open) {
+    const delay = nextPollDelaySeconds(row.polls);
+    if (delay === null || !row.publishId || row.updatedAt.getTime() + delay * 1000 > now) continue;
+    try {
+      const result = await wechatClient(ctx, row.zoneId, { publicationId: row.id, allowDisabled: true }).getPublishStatus(row.publishId);
+      await applyStatus(ctx, row, { publishStatus: result.publishStatus, articleId: result.articleId, articleUrl: result.articleDetail.items[0]?.articleUrl ?? null });
+    } catch (e) {
+      // A failed poll keeps the publication under way (it may have been published): noted, polled again later.
+      await change(ctx, systemOf(row.zoneId), row, { polls: row.polls + 1, ...failureOf(e) }, 'poll-failed');
+    }
+    polled += 1;
+  }
+  return polled;
+}
+
+/** The platform's PUBLISHJOBFINISH: applied once to the publication with that publish id; repeats and strangers ignored. */
+export async function handlePublishJobFinish(ctx: AppContext, zoneId: string, event: PublishJobFinishEvent): Promise<void> {
+  const row = await findPublicationByPublishId(ctx.db, zoneId, event.publishId);
+  if (!row || !['submitted', 'publishing'].includes(row.status)) return;
+  await applyStatus(ctx, row, { publishStatus: event.publishStatus, articleId: event.articleId, articleUrl: event.articleDetail.items[0]?.articleUrl ?? null });
+}

@@ -9,7 +9,8 @@ import type { BulletinFigures, BulletinStats } from '../../contracts/bulletins.j
 import { useLanguage } from '../app/language.js';
 import type { Language } from '../i18n/index.js';
 import type { BulletinContent } from './bulletin-api.js';
-import { BulletinChart, type BulletinChartOption } from './BulletinChart.js';
+import { Chart } from '../app/Chart.js';
+import type { ChartOption } from '../app/echarts.js';
 import { changeOf, formatLongDate, formatMonth, formatRate } from './bulletin-format.js';
 import './bulletins.css';
 
@@ -240,7 +241,7 @@ function DepartmentBlock({ stats }: { stats: BulletinStats }) {
     [stats.byDepartment],
   );
   const unranked = useMemo(() => stats.byDepartment.filter((d) => d.rank === null), [stats.byDepartment]);
-  const option = useMemo<BulletinChartOption>(() => onTimeOption(ranked, t), [ranked, t]);
+  const option = useMemo<ChartOption>(() => onTimeOption(ranked, t), [ranked, t]);
   if (stats.byDepartment.length === 0) return <Typography.Text type="secondary">{t('bulletins.view.noDepartments')}</Typography.Text>;
 
   const columns: ColumnsType<DepartmentRow> = [
@@ -278,7 +279,7 @@ function DepartmentBlock({ stats }: { stats: BulletinStats }) {
       {ranked.length > 0 && (
         <>
           <h3 className="yq-bulletin-sub">{t('bulletins.view.onTimeChart')}</h3>
-          <BulletinChart option={option} height={Math.max(140, ranked.length * 32 + 40)} testId="bulletin-ontime-chart" />
+          <Chart option={option} height={Math.max(140, ranked.length * 32 + 40)} testId="bulletin-ontime-chart" />
         </>
       )}
       <Table<DepartmentRow>
@@ -298,7 +299,7 @@ function DepartmentBlock({ stats }: { stats: BulletinStats }) {
   );
 }
 
-function onTimeOption(ranked: DepartmentRow[], t: TFunction): BulletinChartOption {
+function onTimeOption(ranked: DepartmentRow[], t: TFunction): ChartOption {
   return {
     grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? `${v}%` : '—') },
@@ -327,7 +328,7 @@ function CategoryChannelBlock({ stats }: { stats: BulletinStats }) {
   const { t } = useTranslation();
   const channelName = (c: ChannelRow['channel']) => t(`demands.channels.${c}`);
   const categories = useMemo(() => [...stats.byCategory].sort((a, b) => b.received - a.received), [stats.byCategory]);
-  const categoryOption = useMemo<BulletinChartOption>(
+  const categoryOption = useMemo<ChartOption>(
     () => ({
       grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -346,7 +347,7 @@ function CategoryChannelBlock({ stats }: { stats: BulletinStats }) {
     }),
     [categories, t],
   );
-  const channelOption = useMemo<BulletinChartOption>(
+  const channelOption = useMemo<ChartOption>(
     () => ({
       color: PALETTE,
       tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
@@ -383,7 +384,7 @@ function CategoryChannelBlock({ stats }: { stats: BulletinStats }) {
       <div>
         <h3 className="yq-bulletin-sub">{t('bulletins.view.byCategory')}</h3>
         {categories.length > 0 ? (
-          <BulletinChart option={categoryOption} height={Math.max(120, categories.length * 28 + 30)} testId="bulletin-category-chart" />
+          <Chart option={categoryOption} height={Math.max(120, categories.length * 28 + 30)} testId="bulletin-category-chart" />
         ) : (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
         )}
@@ -399,7 +400,7 @@ function CategoryChannelBlock({ stats }: { stats: BulletinStats }) {
       </div>
       <div>
         <h3 className="yq-bulletin-sub">{t('bulletins.view.byChannel')}</h3>
-        {hasChannels ? <BulletinChart option={channelOption} height={240} testId="bulletin-channel-chart" /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+        {hasChannels ? <Chart option={channelOption} height={240} testId="bulletin-channel-chart" /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
         <Table<ChannelRow>
           size="small"
           rowKey="channel"

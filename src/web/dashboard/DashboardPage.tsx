@@ -15,7 +15,7 @@ import { headlineTiles } from './dashboard-headline.js';
 import {
   MONTH_GROUPS, categoryLink, demandLink, departmentLink, monthLink, redListLink, statsLink, visitsWeekLink,
 } from './dashboard-links.js';
-import { DashboardChart, type ChartPick } from './DashboardChart.js';
+import { Chart, type ChartPick } from '../app/Chart.js';
 import './dashboard.css';
 
 const MONTH_CHOICES = [6, 12, 24] as const;
@@ -185,29 +185,29 @@ function DashboardBody({ d, t, locale, navigate }: { d: Dashboard; t: TFunction;
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <ChartCard title={t('dashboard.charts.months')} help={t('dashboard.charts.monthsHelp')} testId="dashboard-months-chart">
-            <DashboardChart option={options.months} height={CHART_HEIGHT} onPick={pickMonth} label={t('dashboard.charts.months')} />
+            <Chart option={options.months} height={CHART_HEIGHT} onPick={pickMonth} label={t('dashboard.charts.months')} />
           </ChartCard>
         </Col>
         <Col xs={24} xl={8}>
           <ChartCard title={t('dashboard.charts.categories')} testId="dashboard-categories-chart">
-            {d.categories.length === 0 ? empty : <DashboardChart option={options.categories} height={CHART_HEIGHT} onPick={pickCategory} label={t('dashboard.charts.categories')} />}
+            {d.categories.length === 0 ? empty : <Chart option={options.categories} height={CHART_HEIGHT} onPick={pickCategory} label={t('dashboard.charts.categories')} />}
           </ChartCard>
         </Col>
         <Col xs={24} xl={12}>
           <ChartCard title={t('dashboard.charts.departments')} help={t('dashboard.charts.departmentsHelp', { min: d.minRanked })} testId="dashboard-departments-chart">
             {departments.length === 0
               ? empty
-              : <DashboardChart option={options.departments} height={Math.max(CHART_HEIGHT, departments.length * 30)} onPick={pickDepartment} label={t('dashboard.charts.departments')} />}
+              : <Chart option={options.departments} height={Math.max(CHART_HEIGHT, departments.length * 30)} onPick={pickDepartment} label={t('dashboard.charts.departments')} />}
           </ChartCard>
         </Col>
         <Col xs={24} xl={12}>
           <ChartCard title={t('dashboard.charts.satisfaction')} help={t('dashboard.charts.satisfactionHelp')} testId="dashboard-satisfaction-chart">
-            <DashboardChart option={options.satisfaction} height={CHART_HEIGHT} onPick={pickSatisfaction} label={t('dashboard.charts.satisfaction')} />
+            <Chart option={options.satisfaction} height={CHART_HEIGHT} onPick={pickSatisfaction} label={t('dashboard.charts.satisfaction')} />
           </ChartCard>
         </Col>
         <Col xs={24} xl={12}>
           <ChartCard title={t('dashboard.charts.visits')} testId="dashboard-visits-chart">
-            <DashboardChart option={options.visits} height={CHART_HEIGHT} onPick={pickWeek} label={t('dashboard.charts.visits')} />
+            <Chart option={options.visits} height={CHART_HEIGHT} onPick={pickWeek} label={t('dashboard.charts.visits')} />
           </ChartCard>
         </Col>
         <Col xs={24} xl={12}>

@@ -10,7 +10,7 @@ import {
   DARK_LOOK, categoryBarsOption, departmentsOption, departmentsShown, monthsOption, satisfactionOption, visitsOption,
 } from './dashboard-charts.js';
 import { headlineTiles } from './dashboard-headline.js';
-import { DashboardChart } from './DashboardChart.js';
+import { Chart } from '../app/Chart.js';
 import './dashboard.css';
 
 /** The stage is drawn at 1920×1080 and scaled to the window, keeping 16:9. */
@@ -155,27 +155,27 @@ function Screen({ d, t, locale }: { d: Dashboard; t: TFunction; locale: string }
       </section>
       <section className="yq-screen-grid">
         <Panel title={t('dashboard.charts.months')} testId="screen-months">
-          <DashboardChart option={options.months} height="100%" label={t('dashboard.charts.months')} />
+          <Chart option={options.months} height="100%" label={t('dashboard.charts.months')} />
         </Panel>
         <Panel
           title={t('dashboard.charts.departments')}
           testId="screen-departments"
           footer={paged.pages > 1 ? t('dashboard.screen.page', { page: paged.index + 1, pages: paged.pages }) : undefined}
         >
-          {departments.length === 0 ? none : <DashboardChart option={departmentsChart} height="100%" label={t('dashboard.charts.departments')} />}
+          {departments.length === 0 ? none : <Chart option={departmentsChart} height="100%" label={t('dashboard.charts.departments')} />}
         </Panel>
         <Panel
           title={t('dashboard.charts.categories')}
           testId="screen-categories"
           footer={pagedCategories.pages > 1 ? t('dashboard.screen.page', { page: pagedCategories.index + 1, pages: pagedCategories.pages }) : undefined}
         >
-          {d.categories.length === 0 ? none : <DashboardChart option={categoriesChart} height="100%" label={t('dashboard.charts.categories')} />}
+          {d.categories.length === 0 ? none : <Chart option={categoriesChart} height="100%" label={t('dashboard.charts.categories')} />}
         </Panel>
         <Panel title={t('dashboard.charts.satisfaction')} testId="screen-satisfaction">
-          <DashboardChart option={options.satisfaction} height="100%" label={t('dashboard.charts.satisfaction')} />
+          <Chart option={options.satisfaction} height="100%" label={t('dashboard.charts.satisfaction')} />
         </Panel>
         <Panel title={t('dashboard.charts.visits')} testId="screen-visits">
-          <DashboardChart option={options.visits} height="100%" label={t('dashboard.charts.visits')} />
+          <Chart option={options.visits} height="100%" label={t('dashboard.charts.visits')} />
         </Panel>
         <Panel title={t('dashboard.charts.redList')} testId="screen-red-list">
           <RedList items={d.redList.items} total={d.redList.total} t={t} />

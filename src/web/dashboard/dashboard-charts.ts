@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { CategoryShare, DashboardMonth, DepartmentOnTime, SatisfactionMonth, VisitWeek } from './dashboard-api.js';
-import type { ChartOption } from './echarts.js';
+import type { ChartOption } from '../app/echarts.js';
 import { MONTH_GROUPS, type MonthGroup } from './dashboard-links.js';
 
 /**

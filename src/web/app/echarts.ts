@@ -1,8 +1,8 @@
 /**
- * ECharts, tree-shaken: only the charts and components the dashboard draws are registered, so the
- * page's chunk carries them and nothing else (the full `echarts` entry is several times larger).
- * SVG, as the bulletin's charts: one renderer in the shared chunk, and crisp when the large screen
- * scales its 1920×1080 stage to the hall's display.
+ * ECharts, tree-shaken: only the charts and components the dashboards and bulletins draw are
+ * registered, so their chunk carries them and nothing else (the full `echarts` entry is several
+ * times larger). SVG: crisp on phones, in print, and when the large screen scales its 1920×1080
+ * stage to the hall's display.
  */
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';

@@ -13,14 +13,14 @@ const SVG = { renderer: 'svg' } as const;
 
 type ClickParams = { componentType?: string; dataIndex?: number; seriesIndex?: number; name?: string; value?: unknown };
 
-/** One ECharts chart sized to its box; `onPick` makes it clickable through to the list behind it. */
-export function DashboardChart({ option, height, onPick, testId, label }: {
+/** One ECharts chart (SVG) sized to its box, shared by the dashboards and the bulletins; `onPick` makes it clickable through to the list behind it. */
+export function Chart({ option, height, onPick, testId, label }: {
   option: ChartOption;
   height: number | string;
   onPick?: (pick: ChartPick) => void;
   testId?: string;
   /** What the chart shows, for screen readers. */
-  label: string;
+  label?: string;
 }) {
   const onEvents = useMemo(() => (onPick
     ? {
@@ -31,7 +31,7 @@ export function DashboardChart({ option, height, onPick, testId, label }: {
     }
     : undefined), [onPick]);
   return (
-    <div className="yq-dash-chart" data-testid={testId} role="img" aria-label={label}>
+    <div className="yq-chart" data-testid={testId} role="img" aria-label={label}>
       <ReactEChartsCore echarts={echarts} option={option} notMerge lazyUpdate style={{ height, width: '100%' }} onEvents={onEvents} opts={SVG} />
     </div>
   );

@@ -134,6 +134,7 @@ export const ZoneSettings = Type.Object({
   defaultDeadlineDays: Type.Integer(),
   visitMinWeeks: Type.Integer({ description: '无事不扰: weeks between two visits to one enterprise below which planning warns (0 = never)' }),
   visitBackdateDays: Type.Integer({ description: 'how many days back a visit may be recorded' }),
+  bulletinMinRanked: Type.Integer({ description: '月通报: a department with fewer demands in the month is listed but not ranked' }),
   isDemo: Type.Boolean(),
 });
 export const ZonePatch = Type.Object(
@@ -143,6 +144,7 @@ export const ZonePatch = Type.Object(
     defaultDeadlineDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
     visitMinWeeks: Type.Optional(Type.Integer({ minimum: 0, maximum: 52 })),
     visitBackdateDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 366 })),
+    bulletinMinRanked: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
   },
   { additionalProperties: false },
 );

@@ -50,6 +50,23 @@ for (const backend of backends()) {
       expect(b.can).toMatchObject({ edit: true, submit: true, approve: false, publish: false });
     });
 
+    it('ranks by the zone\'s minimum, which the administrator sets', async () => {
+      const b = ok<{ items: BulletinSummary[] }>(await c.coordinator({ url: '/api/bulletins?status=draft' })).items.find((x) => x.month === LAST_MONTH)
+        ?? ok<BulletinDetail>(await create(LAST_MONTH));
+      try {
+        ok(await c.admin({ method: 'PATCH', url: '/api/zone', payload: { bulletinMinRanked: 100 } }));
+        const none = ok<BulletinDetail>(await c.coordinator({ url: `/api/bulletins/${b.id}` }));
+        expect(none.content.stats.minRanked).toBe(100);
+        expect(none.content.stats.byDepartment.every((r) => r.rank === null)).toBe(true);
+        ok(await c.admin({ method: 'PATCH', url: '/api/zone', payload: { bulletinMinRanked: 0 } }));
+        const all = ok<BulletinDetail>(await c.coordinator({ url: `/api/bulletins/${b.id}` }));
+        expect(all.content.stats.byDepartment.filter((r) => r.settled > 0).every((r) => r.rank !== null)).toBe(true);
+        expect((await c.admin({ method: 'PATCH', url: '/api/zone', payload: { bulletinMinRanked: 101 } })).statusCode).toBe(400);
+      } finally {
+        ok(await c.admin({ method: 'PATCH', url: '/api/zone', payload: { bulletinMinRanked: 3 } }));
+      }
+    });
+
     it('refuses a month not begun, a second draft of a month, and anyone but the coordinator', async () => {
       const future = addDays(monthBounds(THIS_MONTH).to, 1).slice(0, 7);
       const notYet = await create(future);

@@ -28,6 +28,6 @@ export async function insertZone(tx: Tx, row: typeof zones.$inferInsert): Promis
   await tx.insert(zones).values(row);
 }
 
-export async function updateZone(tx: Tx, id: string, patch: Partial<Pick<ZoneRow, 'name' | 'timeZone' | 'defaultDeadlineDays' | 'visitMinWeeks' | 'visitBackdateDays'>>) {
+export async function updateZone(tx: Tx, id: string, patch: Partial<Pick<ZoneRow, 'name' | 'timeZone' | 'defaultDeadlineDays' | 'visitMinWeeks' | 'visitBackdateDays' | 'bulletinMinRanked'>>) {
   await tx.update(zones).set({ ...patch, updatedAt: new Date() }).where(eq(zones.id, id));
 }

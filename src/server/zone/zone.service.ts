@@ -18,6 +18,7 @@ const present = (z: ZoneRow) => ({
   defaultDeadlineDays: z.defaultDeadlineDays,
   visitMinWeeks: z.visitMinWeeks,
   visitBackdateDays: z.visitBackdateDays,
+  bulletinMinRanked: z.bulletinMinRanked,
   isDemo: z.isDemo,
 });
 
@@ -39,6 +40,7 @@ export async function patchZone(ctx: AppContext, actor: Actor, patch: Static<typ
   await inTransaction(ctx.db, async (tx) => {
     await updateZone(tx, before.id, {
       name: after.name, timeZone: after.timeZone, defaultDeadlineDays: after.defaultDeadlineDays, visitMinWeeks: after.visitMinWeeks, visitBackdateDays: after.visitBackdateDays,
+      bulletinMinRanked: after.bulletinMinRanked,
     });
     await recordAudit(tx, actor, { action: 'zone.updated', entity: 'zone', entityId: before.id, before: present(before), after: present(after) });
   });

@@ -6,7 +6,7 @@ import { PageHeader } from '../app/PageHeader.js';
 import { QueryError } from '../app/QueryError.js';
 import { useUpdateZone, useZone, type ZonePatch } from './zone-api.js';
 
-type Values = { name: string; timeZone: string; defaultDeadlineDays: number; visitMinWeeks: number; visitBackdateDays: number };
+type Values = { name: string; timeZone: string; defaultDeadlineDays: number; visitMinWeeks: number; visitBackdateDays: number; bulletinMinRanked: number };
 
 function timeZones(current: string | undefined): string[] {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Asia/Shanghai'];
@@ -26,7 +26,7 @@ export function ZoneSettingsPage() {
   useEffect(() => {
     if (zone.data) form.setFieldsValue({
         name: zone.data.name, timeZone: zone.data.timeZone, defaultDeadlineDays: zone.data.defaultDeadlineDays,
-        visitMinWeeks: zone.data.visitMinWeeks, visitBackdateDays: zone.data.visitBackdateDays,
+        visitMinWeeks: zone.data.visitMinWeeks, visitBackdateDays: zone.data.visitBackdateDays, bulletinMinRanked: zone.data.bulletinMinRanked,
       });
   }, [zone.data, form]);
 
@@ -41,6 +41,7 @@ export function ZoneSettingsPage() {
     if (values.defaultDeadlineDays !== current.defaultDeadlineDays) patch.defaultDeadlineDays = values.defaultDeadlineDays;
     if (values.visitMinWeeks !== current.visitMinWeeks) patch.visitMinWeeks = values.visitMinWeeks;
     if (values.visitBackdateDays !== current.visitBackdateDays) patch.visitBackdateDays = values.visitBackdateDays;
+    if (values.bulletinMinRanked !== current.bulletinMinRanked) patch.bulletinMinRanked = values.bulletinMinRanked;
     if (Object.keys(patch).length === 0) {
       void message.info(t('common.noChanges'));
       return;
@@ -86,6 +87,14 @@ export function ZoneSettingsPage() {
             rules={[{ required: true, message: t('common.required', { field: t('zone.visitBackdateDays') }) }]}
           >
             <InputNumber min={0} max={366} precision={0} suffix={t('zone.days')} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item
+            name="bulletinMinRanked"
+            label={t('zone.bulletinMinRanked')}
+            extra={t('zone.bulletinMinRankedHelp')}
+            rules={[{ required: true, message: t('common.required', { field: t('zone.bulletinMinRanked') }) }]}
+          >
+            <InputNumber min={0} max={100} precision={0} suffix={t('zone.items')} style={{ width: 200 }} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={update.isPending}>
             {t('common.save')}

@@ -4,6 +4,7 @@ import { buildApp } from '../server/app.js';
 import { JOB_HANDLERS } from '../server/platform/job-handlers.js';
 import { startJobWorker } from '../server/platform/jobs.js';
 import { scheduleMonthlyDrafts } from '../server/bulletins/bulletin-jobs.js';
+import { pollWechatPublications } from '../server/bulletins/bulletin-publication.service.js';
 import { createMailer } from '../server/platform/mailer.js';
 import { sendPendingMail } from '../server/notifications/notification-mail.js';
 import { listZones } from '../server/zone/zone.repository.js';
@@ -26,6 +27,7 @@ export async function serve(config: Config): Promise<void> {
   const mailer = createMailer(config);
   const worker = startJobWorker(ctx, JOB_HANDLERS, config.jobIntervalMs, (e) => app.log.error(e, 'background job run failed'), async () => {
     await sendPendingMail(ctx, mailer);
+    await pollWechatPublications(ctx);
   });
   const close = async () => {
     await worker.stop();

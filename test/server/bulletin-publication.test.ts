@@ -69,9 +69,9 @@ for (const backend of backends()) {
       expect(article.title.length).toBeLessThanOrEqual(32);
       expect(article.content).not.toMatch(/<script|<style|class=/);
       expect(article.thumb_media_id).toBeTruthy();
-      // Asking again while it is under way submits nothing more.
+      // Asking again while it is under way submits nothing more: it asks the platform how it stands.
       const submits = wx.requestsTo('/cgi-bin/freepublish/submit').length;
-      expect((await publish(b.id)).publication?.status).toBe('submitted');
+      expect((await publish(b.id)).publication?.status).toBe('publishing');
       expect(wx.requestsTo('/cgi-bin/freepublish/submit').length).toBe(submits);
       await pollLater(1);
       await pollLater(3);
@@ -120,6 +120,41 @@ for (const backend of backends()) {
       // Pushed again: nothing changes.
       expect((await push(callbackToken)).statusCode).toBe(200);
       expect((await stateOf(b.id)).publication).toEqual(after.publication);
+    });
+
+    it('makes one draft and one submission when asked twice at the same moment', async () => {
+      const b = await published();
+      const drafts = wx.requestsTo('/cgi-bin/draft/add').length;
+      const submits = wx.requestsTo('/cgi-bin/freepublish/submit').length;
+      const [one, two] = await Promise.all([publish(b.id), publish(b.id)]);
+      expect(one.publication?.id).toBe(two.publication?.id);
+      expect(wx.requestsTo('/cgi-bin/draft/add').length).toBe(drafts + 1);
+      expect(wx.requestsTo('/cgi-bin/freepublish/submit').length).toBe(submits + 1);
+      expect((await stateOf(b.id)).publication?.status).toBe('submitted');
+    });
+
+    it('keeps the draft when the platform says it is gone, so a lost submission is never published twice', async () => {
+      const b = await published();
+      wx.failNext('/cgi-bin/freepublish/submit', { errcode: 40007, errmsg: 'invalid media_id' });
+      const failed = await publish(b.id);
+      expect(failed.publication).toMatchObject({ status: 'failed', lastErrcode: 40007 });
+      const drafts = wx.requestsTo('/cgi-bin/draft/add').length;
+      expect((await publish(b.id)).publication?.status).toBe('submitted');
+      expect(wx.requestsTo('/cgi-bin/draft/add').length).toBe(drafts);
+    });
+
+    it('asks the platform once more when the result is still awaited, and records a later deletion as revoked', async () => {
+      const b = await published();
+      const started = await publish(b.id);
+      expect(started.publication?.status).toBe('submitted');
+      wx.setPollsUntilDone(0);
+      const checked = await publish(b.id);
+      expect(checked.publication?.status).toBe('published');
+      wx.setPollsUntilDone(1);
+      const [row] = await t.ctx.db.select().from(bulletinPublications).where(eq(bulletinPublications.id, started.publication!.id));
+      const { query, body } = wx.publishJobFinishRequest(callbackToken, { publishId: row!.publishId!, publishStatus: 5 });
+      expect((await t.app.inject({ method: 'POST', url: `/api/wechat/callback/${encodeURIComponent(zoneCode)}`, query, payload: body, headers: { 'content-type': 'text/xml' } })).statusCode).toBe(200);
+      expect((await stateOf(b.id)).publication?.status).toBe('revoked');
     });
 
     it('publishes only published bulletins, and only the coordinator', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../platform/context.js';
 import type { Actor, SystemActor } from '../../domain/identity/actor.js';
-import { nextPollDelaySeconds, nextStepOnRetry, publishStatusToState, type PublishJobState } from '../../domain/bulletins/index.js';
+import { nextPollDelaySeconds, nextPublishJobState, nextStepOnRetry, publishStatusToState, type PublishJobState } from '../../domain/bulletins/index.js';
 import type { BulletinContent } from '../../contracts/bulletins.js';
 import type { PublishJobFinishEvent } from '../../contracts/wechat.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
@@ -41,25 +41,61 @@ export async function bulletinWechatState(ctx: AppContext, actor: Actor, bulleti
   return { publication: row ? view(row) : null, enabled: await wechatEnabled(ctx.db, actor.zoneId) };
 }
 
-/** Writes a publication's change and its audit entry in one transaction. */
-async function change(ctx: AppContext, by: Actor | SystemActor, row: PublicationRow, patch: Partial<PublicationRow>, action: string): Promise<PublicationRow> {
+/**
+ * Writes a publication's change and its audit entry in one transaction, only if nobody changed it
+ * since `row` was read (compare and set on status and updatedAt): a slow poll never overwrites the
+ * event's newer result. Returns the row as written, or null when it had moved on.
+ */
+async function change(ctx: AppContext, by: Actor | SystemActor, row: PublicationRow, patch: Partial<PublicationRow>, action: string): Promise<PublicationRow | null> {
   const next = { ...row, ...patch, updatedAt: ctx.clock.now() };
-  await inTransaction(ctx.db, async (tx) => {
-    await updatePublication(tx, row.zoneId, row.id, { ...patch, updatedAt: next.updatedAt });
+  return inTransaction(ctx.db, async (tx) => {
+    const written = await updatePublication(tx, row.zoneId, row.id, { ...patch, updatedAt: next.updatedAt }, { status: row.status, updatedAt: row.updatedAt });
+    if (!written) return null;
     await recordAudit(tx, by, {
       action: `bulletin.wechat-${action}`, entity: 'bulletin', entityId: row.bulletinId,
       before: { status: row.status }, after: { status: next.status, publishId: next.publishId, errcode: next.lastErrcode },
     });
+    return next;
   });
-  return next;
 }
 
-/** The platform's refusal in plain words, kept on the publication with its errcode and errmsg. */
+/** Why an attempt stopped, in plain words, kept on the publication with the platform's errcode and errmsg. */
 function failureOf(e: unknown): Partial<PublicationRow> {
   if (e instanceof WechatApiError) return { lastErrcode: e.errcode, lastErrmsg: e.errmsg, failReason: e.text('zh') };
   if (e instanceof WechatConfigError) return { lastErrcode: null, lastErrmsg: null, failReason: e.text('zh') };
-  if (e instanceof DomainError) return { lastErrcode: null, lastErrmsg: null, failReason: e.message };
-  throw e;
+  if (e instanceof DomainError) {
+    const details = Array.isArray(e.details) ? e.details.map((d) => d.message).join('；') : '';
+    return { lastErrcode: null, lastErrmsg: null, failReason: details || e.message };
+  }
+  return { lastErrcode: null, lastErrmsg: null, failReason: `生成或发送文章时出错：${e instanceof Error ? e.message : String(e)}` };
+}
+
+/**
+ * Claims the bulletin's publication for this request, under a lock on the bulletin: a new one, or
+ * a failed one moved back to 'drafted' (compare and set). Another request finds it 'drafted' and
+ * recent, and leaves it alone, so two clicks never make two drafts or two submissions.
+ */
+async function claim(ctx: AppContext, actor: Actor, bulletinId: string): Promise<{ row: PublicationRow | null; step: 'create-draft' | 'submit' | 'poll' | 'nothing' }> {
+  return inTransaction(ctx.db, async (tx) => {
+    await findBulletinRow(tx, actor.zoneId, bulletinId, true);
+    const existing = await latestPublication(tx, actor.zoneId, bulletinId);
+    const now = ctx.clock.now();
+    if (!existing) {
+      const row: PublicationRow = {
+        zoneId: actor.zoneId, id: randomUUID(), bulletinId, status: 'drafted', draftMediaId: null, thumbMediaId: null, publishId: null, articleId: null,
+        articleUrl: null, lastErrcode: null, lastErrmsg: null, failReason: null, polls: 0, createdBy: actor.userId, createdAt: now, updatedAt: now,
+      };
+      await insertPublication(tx, row);
+      await recordAudit(tx, actor, { action: 'bulletin.wechat-started', entity: 'bulletin', entityId: bulletinId, after: { publicationId: row.id } });
+      return { row, step: 'create-draft' };
+    }
+    const step = nextStepOnRetry({ state: existing.status as PublishJobState, draftMediaId: existing.draftMediaId, publishId: existing.publishId });
+    if (step === 'nothing' || step === 'poll') return { row: existing, step };
+    if (existing.status === 'drafted' && now.getTime() - existing.updatedAt.getTime() < IN_FLIGHT_MS) return { row: existing, step: 'nothing' };
+    await updatePublication(tx, actor.zoneId, existing.id, { status: 'drafted', updatedAt: now });
+    await recordAudit(tx, actor, { action: 'bulletin.wechat-retried', entity: 'bulletin', entityId: bulletinId, before: { status: existing.status }, after: { status: 'drafted' } });
+    return { row: { ...existing, status: 'drafted', updatedAt: now }, step };
+  });
 }
 
 /**
@@ -74,23 +110,10 @@ export async function publishBulletinToWechat(ctx: AppContext, actor: Actor, bul
   const bulletin = await findBulletinRow(ctx.db, actor.zoneId, bulletinId);
   if (!bulletin) throw notFound();
   if (bulletin.status !== 'published' || !bulletin.snapshot) throw new DomainError('BULLETIN_STATE_CONFLICT');
-  let row = await latestPublication(ctx.db, actor.zoneId, bulletinId);
-  const step = row ? nextStepOnRetry({ state: row.status as PublishJobState, draftMediaId: row.draftMediaId, publishId: row.publishId }) : 'create-draft';
-  if (step === 'nothing' || step === 'poll') return bulletinWechatState(ctx, actor, bulletinId);
-  // A 'drafted' publication touched in the last two minutes is being worked on by another request.
-  if (row?.status === 'drafted' && ctx.clock.now().getTime() - row.updatedAt.getTime() < IN_FLIGHT_MS) return bulletinWechatState(ctx, actor, bulletinId);
-  if (!row) {
-    const now = ctx.clock.now();
-    row = {
-      zoneId: actor.zoneId, id: randomUUID(), bulletinId, status: 'drafted', draftMediaId: null, thumbMediaId: null, publishId: null, articleId: null,
-      articleUrl: null, lastErrcode: null, lastErrmsg: null, failReason: null, polls: 0, createdBy: actor.userId, createdAt: now, updatedAt: now,
-    };
-    const inserted = row;
-    await inTransaction(ctx.db, async (tx) => {
-      await insertPublication(tx, inserted);
-      await recordAudit(tx, actor, { action: 'bulletin.wechat-started', entity: 'bulletin', entityId: bulletinId, after: { publicationId: inserted.id } });
-    });
-  }
+  const claimed = await claim(ctx, actor, bulletinId);
+  if (claimed.step === 'poll' && claimed.row) await pollOnce(ctx, claimed.row);
+  if (claimed.step === 'nothing' || claimed.step === 'poll' || !claimed.row) return bulletinWechatState(ctx, actor, bulletinId);
+  let row: PublicationRow = claimed.row;
   const client = wechatClient(ctx, actor.zoneId, { publicationId: row.id });
   try {
     if (!row.draftMediaId) {
@@ -101,24 +124,29 @@ export async function publishBulletinToWechat(ctx: AppContext, actor: Actor, bul
       const thumbMediaId = await client.addPermanentImage(charts.monthComparison.png);
       const article = renderWechatArticle(content, { imageUrl: (key) => urls[key] });
       const draftMediaId = await client.addDraft({ title: article.title, author: article.author, digest: article.digest, content: article.html, thumbMediaId });
-      row = await change(ctx, actor, row, { status: 'drafted', draftMediaId, thumbMediaId, failReason: null, lastErrcode: null, lastErrmsg: null }, 'drafted');
+      row = (await change(ctx, actor, row, { status: 'drafted', draftMediaId, thumbMediaId, failReason: null, lastErrcode: null, lastErrmsg: null }, 'drafted')) ?? row;
     }
     const publishId = await client.submitPublish(row.draftMediaId!);
-    row = await change(ctx, actor, row, { status: 'submitted', publishId, polls: 0, failReason: null, lastErrcode: null, lastErrmsg: null }, 'submitted');
+    await change(ctx, actor, row, { status: 'submitted', publishId, polls: 0, failReason: null, lastErrcode: null, lastErrmsg: null }, 'submitted');
   } catch (e) {
-    const failure = failureOf(e);
-    // The draft is gone from the platform (40007): the next retry makes a new one.
-    const lost = e instanceof WechatApiError && e.errcode === 40007 ? { draftMediaId: null } : {};
-    row = await change(ctx, actor, row, { status: 'failed', ...failure, ...lost }, 'failed');
+    // The draft is kept even when the platform no longer has it (40007): it may have been published
+    // by a submission whose answer was lost, so a new draft is never made behind the user's back.
+    await change(ctx, actor, row, { status: 'failed', ...failureOf(e) }, 'failed');
   }
   return bulletinWechatState(ctx, actor, bulletinId);
 }
 
 const systemOf = (zoneId: string): SystemActor => ({ zoneId, userId: null, username: 'system', displayName: '系统（公众号发布）' });
 
-/** Applies the platform's publish status (by polling or by the event) to a publication still under way. */
+/**
+ * Applies the platform's publish status (by polling or by the event): a publication under way
+ * moves on; a published one can still be revoked (deleted or banned afterwards, 5 and 6).
+ */
 async function applyStatus(ctx: AppContext, row: PublicationRow, status: { publishStatus: number; articleId: string | null; articleUrl: string | null }): Promise<void> {
-  const { state, reason } = publishStatusToState(status.publishStatus);
+  const next = nextPublishJobState(row.status as PublishJobState, { kind: 'status', code: status.publishStatus });
+  if (next === row.status && next !== 'publishing' && next !== 'submitted') return;
+  const { reason } = publishStatusToState(status.publishStatus);
+  const state = next;
   if (state === row.status && state === 'publishing') {
     await change(ctx, systemOf(row.zoneId), row, { polls: row.polls + 1 }, 'polled');
     return;
@@ -141,21 +169,26 @@ export async function pollWechatPublications(ctx: AppContext): Promise<number> {
   for (const row of open) {
     const delay = nextPollDelaySeconds(row.polls);
     if (delay === null || !row.publishId || row.updatedAt.getTime() + delay * 1000 > now) continue;
-    try {
-      const result = await wechatClient(ctx, row.zoneId, { publicationId: row.id, allowDisabled: true }).getPublishStatus(row.publishId);
-      await applyStatus(ctx, row, { publishStatus: result.publishStatus, articleId: result.articleId, articleUrl: result.articleDetail.items[0]?.articleUrl ?? null });
-    } catch (e) {
-      // A failed poll keeps the publication under way (it may have been published): noted, polled again later.
-      await change(ctx, systemOf(row.zoneId), row, { polls: row.polls + 1, ...failureOf(e) }, 'poll-failed');
-    }
+    await pollOnce(ctx, row);
     polled += 1;
   }
   return polled;
 }
 
+/** One freepublish/get for a publication under way; a failed poll keeps it under way (it may have been published). */
+async function pollOnce(ctx: AppContext, row: PublicationRow): Promise<void> {
+  if (!row.publishId) return;
+  try {
+    const result = await wechatClient(ctx, row.zoneId, { publicationId: row.id, allowDisabled: true }).getPublishStatus(row.publishId);
+    await applyStatus(ctx, row, { publishStatus: result.publishStatus, articleId: result.articleId, articleUrl: result.articleDetail.items[0]?.articleUrl ?? null });
+  } catch (e) {
+    await change(ctx, systemOf(row.zoneId), row, { polls: row.polls + 1, ...failureOf(e) }, 'poll-failed');
+  }
+}
+
 /** The platform's PUBLISHJOBFINISH: applied once to the publication with that publish id; repeats and strangers ignored. */
 export async function handlePublishJobFinish(ctx: AppContext, zoneId: string, event: PublishJobFinishEvent): Promise<void> {
   const row = await findPublicationByPublishId(ctx.db, zoneId, event.publishId);
-  if (!row || !['submitted', 'publishing'].includes(row.status)) return;
+  if (!row || !['submitted', 'publishing', 'published'].includes(row.status)) return;
   await applyStatus(ctx, row, { publishStatus: event.publishStatus, articleId: event.articleId, articleUrl: event.articleDetail.items[0]?.articleUrl ?? null });
 }

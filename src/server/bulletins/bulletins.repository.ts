@@ -165,8 +165,14 @@ export async function insertPublication(tx: Tx, row: PublicationRow): Promise<vo
   await tx.insert(bulletinPublications).values(row);
 }
 
-export async function updatePublication(tx: Tx, zoneId: string, id: string, patch: Partial<PublicationRow>): Promise<void> {
-  await tx.update(bulletinPublications).set(patch).where(and(eq(bulletinPublications.zoneId, zoneId), eq(bulletinPublications.id, id)));
+/** Updates a publication; with `expected`, only if its status and updatedAt are still those (compare and set). */
+export async function updatePublication(
+  tx: Tx, zoneId: string, id: string, patch: Partial<PublicationRow>, expected?: { status: string; updatedAt: Date },
+): Promise<boolean> {
+  const conds = [eq(bulletinPublications.zoneId, zoneId), eq(bulletinPublications.id, id)];
+  if (expected) conds.push(eq(bulletinPublications.status, expected.status), eq(bulletinPublications.updatedAt, expected.updatedAt));
+  const rows = await tx.update(bulletinPublications).set(patch).where(and(...conds)).returning({ id: bulletinPublications.id });
+  return rows.length > 0;
 }
 
 export async function wechatEnabled(db: Queryable, zoneId: string): Promise<boolean> {

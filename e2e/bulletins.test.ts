@@ -123,6 +123,7 @@ describe.skipIf(!HAS_BROWSER)('the monthly bulletin in the browser', () => {
     const monthLabel = `${year}年${Number(mm)}月`;
     let bulletinUrl = '';
     let caseTitle = '';
+    let correctionId = '';
 
     const coordinator = await as('coordinator');
     await step(coordinator.page, 'bulletin-create', async () => {
@@ -198,6 +199,10 @@ describe.skipIf(!HAS_BROWSER)('the monthly bulletin in the browser', () => {
       await modalOk(page).click();
       await expect.poll(() => page.getByTestId('bulletin-status').innerText()).toBe('已发布');
       expect(await page.getByTestId('bulletin-process').innerText()).toContain('内容已冻结');
+      // The public page is found by the zone's code, which the link carries.
+      const zone = await call<{ code: string }>(await signIn('coordinator'), 'GET', '/api/zone');
+      const href = await page.getByTestId('bulletin-public-page').getAttribute('href');
+      expect(href).toBe(`/public/bulletins/${bulletinUrl.split('/').pop()}?zone=${encodeURIComponent(zone.code)}`);
       await shot(page, 'bulletin-5-published');
     });
 
@@ -210,10 +215,34 @@ describe.skipIf(!HAS_BROWSER)('the monthly bulletin in the browser', () => {
       await expect.poll(() => page.getByTestId('bulletin-heading').innerText()).toContain('第2版');
       expect(await page.getByTestId('bulletin-status').innerText()).toBe('草稿');
       expect(await page.getByTestId('bulletin-correction-reason').innerText()).toContain('典型案例的办理结果表述有误');
+      correctionId = new URL(page.url()).pathname.split('/').pop()!;
       await page.goto(bulletinUrl);
       await expect.poll(() => page.getByTestId('bulletin-status').innerText()).toBe('已发布');
       await shot(page, 'bulletin-6-corrected-draft');
     });
     await coordinator.close();
+
+    // The correction is published (through the API); the public page of either version lists both, marking the one shown.
+    const coordinatorApi = await signIn('coordinator');
+    await call(coordinatorApi, 'POST', `/api/bulletins/${correctionId}/submit`);
+    await call(await signIn('leader'), 'POST', `/api/bulletins/${correctionId}/approve`);
+    await call(coordinatorApi, 'POST', `/api/bulletins/${correctionId}/publish`);
+    const firstId = bulletinUrl.split('/').pop()!;
+    const context = await run.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await step(page, 'bulletin-public-versions', async () => {
+      await page.goto(`${run.url}/public/bulletins/${firstId}`);
+      await page.getByTestId('public-superseded').waitFor();
+      const versions = page.getByTestId('public-versions');
+      await expect.poll(() => versions.innerText()).toContain('第2版');
+      expect(await page.getByTestId('public-version-current').innerText()).toContain('第1版');
+      expect(await page.getByTestId('public-version-current').innerText()).toContain('当前');
+      await page.getByTestId('public-latest-link').click();
+      await page.waitForURL((u) => u.pathname === `/public/bulletins/${correctionId}`);
+      await expect.poll(() => page.getByTestId('public-version-current').innerText()).toContain('第2版');
+      expect(await page.getByTestId('public-versions').innerText()).toContain('第1版');
+      expect(await page.getByTestId('public-superseded').count()).toBe(0);
+    });
+    await context.close();
   });
 });

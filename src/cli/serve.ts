@@ -23,11 +23,12 @@ export async function serve(config: Config): Promise<void> {
   }
   const app = await buildApp(ctx);
   // Each zone's next monthly bulletin draft (月通报) is a durable job; scheduling it again is harmless.
-  await scheduleMonthlyDrafts(ctx);
+  await scheduleMonthlyDrafts(ctx, (e) => app.log.error(e, 'scheduling the monthly bulletin drafts failed'));
   const mailer = createMailer(config);
   const worker = startJobWorker(ctx, JOB_HANDLERS, config.jobIntervalMs, (e) => app.log.error(e, 'background job run failed'), async () => {
     await sendPendingMail(ctx, mailer);
     await pollWechatPublications(ctx);
+    await scheduleMonthlyDrafts(ctx, (e) => app.log.error(e, 'scheduling the monthly bulletin drafts failed'));
   });
   const close = async () => {
     await worker.stop();

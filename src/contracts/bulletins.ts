@@ -7,7 +7,7 @@ const Rate = Nullable(Type.Number({ minimum: 0, maximum: 1, description: 'a frac
 
 import { BULLETIN_STATUSES, type BulletinStatus } from '../domain/bulletins/index.js';
 export { BULLETIN_STATUSES, type BulletinStatus };
-export const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
+export const Month = Type.String({ pattern: '^(1\\d{3}|2\\d{3})-(0[1-9]|1[0-2])$', description: 'YYYY-MM (years 1000–2999)' });
 
 // ─── The content: what a bulletin says, computed for a draft and frozen when published ─────────
 export const BulletinFigures = Type.Object({

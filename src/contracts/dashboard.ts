@@ -1,5 +1,6 @@
 import Type from 'typebox';
-import { IsoDate, IsoDateTime, Uuid } from './common.js';
+import { CONFIDENTIALITY_LEVELS } from '../domain/demands/index.js';
+import { IsoDate, IsoDateTime, StringEnum, Uuid } from './common.js';
 
 /**
  * 数据看板 / 数据大屏: the leader's dashboard and the hall's large screen read one document,
@@ -87,6 +88,8 @@ export const RedListItem = Type.Object({
   id: Uuid,
   number: Type.String(),
   title: Type.String(),
+  /** 公开 public, 脱敏公开 anonymised, 不公开 private: the hall's screen shows the category instead of the title unless public. */
+  confidentiality: StringEnum(CONFIDENTIALITY_LEVELS),
   enterpriseName: Type.String(),
   categoryName: Type.String(),
   departmentId: Nullable(Uuid),

@@ -8,7 +8,7 @@ import { JOB_HANDLERS } from '../../src/server/platform/job-handlers.js';
 import { zoneCalendar } from '../../src/server/calendar/calendar.service.js';
 import { firstWorkingDay, scheduleMonthlyDrafts } from '../../src/server/bulletins/bulletin-jobs.js';
 import { backends, errorOf, startTestApp, type TestApp } from './harness.js';
-import { LAND, act, at, castOf, notificationsAbout, ok, submit, type Cast } from './demand-fixtures.js';
+import { LAND, act, at, caller, castOf, notificationsAbout, ok, submit, type Cast } from './demand-fixtures.js';
 
 type FieldDetail = { field: string; reason: string; message: string };
 const fieldsOf = (res: LightMyRequestResponse) => (errorOf(res).details as FieldDetail[] | undefined) ?? [];
@@ -67,6 +67,19 @@ for (const backend of backends()) {
       }
     });
 
+    it('is not approved by the person who submitted it, even one who is also a leader', async () => {
+      const both = ok<{ id: string }>(await c.admin({
+        method: 'POST', url: '/api/users', payload: { username: 'coord-leader', displayName: '兼任领导', password: 'Both-roles-2026', roles: ['coordinator', 'leader'] },
+      }));
+      expect(both.id).toBeTruthy();
+      const api = await caller(t, 'coord-leader', 'Both-roles-2026');
+      const month = previousMonth(previousMonth(LAST_MONTH));
+      const b = ok<BulletinDetail>(await api({ method: 'POST', url: '/api/bulletins', payload: { month } }));
+      ok(await api({ method: 'POST', url: `/api/bulletins/${b.id}/submit` }));
+      expect((await api({ method: 'POST', url: `/api/bulletins/${b.id}/approve` })).statusCode).toBe(403);
+      expect(ok<BulletinDetail>(await step(c.leader, b.id, 'approve')).status).toBe('approved');
+    });
+
     it('refuses a month not begun, a second draft of a month, and anyone but the coordinator', async () => {
       const future = addDays(monthBounds(THIS_MONTH).to, 1).slice(0, 7);
       const notYet = await create(future);
@@ -101,7 +114,10 @@ for (const backend of backends()) {
       expect(returned).toMatchObject({ status: 'draft', reviewNote: '请补充典型案例的办理结果' });
       ok(await step(c.coordinator, b.id, 'submit'));
       const approved = ok<BulletinDetail>(await step(c.leader, b.id, 'approve'));
-      expect(approved).toMatchObject({ status: 'approved', approvedByName: '王建华' });
+      expect(approved).toMatchObject({ status: 'approved', approvedByName: '王建华', frozen: true });
+      // What the leader approved is what will be published: a demand received now changes nothing.
+      await submit(c, { title: '审核通过后提交的诉求' });
+      expect(ok<BulletinDetail>(await c.coordinator({ url: `/api/bulletins/${b.id}` })).content.stats).toEqual(approved.content.stats);
       expect((await step(c.coordinator, b.id, 'submit')).statusCode).toBe(409);
       const published = ok<BulletinDetail>(await step(c.coordinator, b.id, 'publish'));
       expect(published).toMatchObject({ status: 'published', frozen: true });
@@ -152,7 +168,7 @@ for (const backend of backends()) {
       const d = await submit(c, { title: '联系人反映停车难', description: '请联系陈远达，电话 138 1234 5678，协调园区停车位。' });
       ok(await act(c.coordinator, d.id, 'assign', { leadDepartmentId: c.departments[LAND] }));
       ok(await act(c.department, d.id, 'acknowledge'));
-      ok(await act(c.department, d.id, 'settle', { answer: '已协调新增停车位 20 个，联系人陈远达已确认。' }));
+      ok(await act(c.department, d.id, 'settle', { answer: '已协调新增停车位 20 个，经办人刘海波，联系人陈远达已确认。' }));
       // This month's bulletin is published: a correction opens a draft of it to pick the case in.
       const [published] = ok<{ items: BulletinSummary[] }>(await c.coordinator({ url: `/api/bulletins?status=published` })).items;
       expect(published!.month).toBe(THIS_MONTH);
@@ -160,6 +176,8 @@ for (const backend of backends()) {
       const withCase = ok<BulletinDetail>(await c.coordinator({ method: 'PATCH', url: `/api/bulletins/${draft.id}`, payload: { caseIds: [d.id] } }));
       const text = JSON.stringify(withCase.content.cases);
       expect(text).not.toContain('陈远达');
+      // Staff names too (the department's handler).
+      expect(text).not.toContain('刘海波');
       expect(text).not.toContain('1234 5678');
       expect(text).toContain('138****5678');
     });

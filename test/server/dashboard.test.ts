@@ -5,7 +5,7 @@ import type { Dashboard } from '../../src/contracts/dashboard.js';
 import type { DemandStats } from '../../src/contracts/demands.js';
 import type { VisitDetail } from '../../src/contracts/visits.js';
 import { backends, errorFields, errorOf, startTestApp, type TestApp } from './harness.js';
-import { act, at, caller, castOf, listed, ok, submit, type Api, type Cast, type DemandDetail } from './demand-fixtures.js';
+import { act, at, caller, castOf, listed, ok, submit, type Api, type Cast, type DemandDetail, type DemandSummary } from './demand-fixtures.js';
 
 const HAN = /[\u4e00-\u9fff]/;
 /** The month the tests work in (after the demo's year, which ends at the real today), and its days. */
@@ -170,6 +170,21 @@ for (const backend of backends()) {
         // Ours, found by its deadline: five working days after it was assigned.
         const ours = await listed(c.coordinator, `overdue=true&departmentId=${deptB.id}`);
         expect(ours.ids).toEqual([made.B2!.id]);
+      });
+
+      it('tells each red-list demand\'s confidentiality and category, so a public screen can hide the title', async () => {
+        const page = ok<{ items: DemandSummary[] }>(await c.coordinator({ url: '/api/demands?overdue=true&sort=due&order=asc&pageSize=20' }));
+        const byId = new Map(page.items.map((x) => [x.id, x]));
+        for (const x of after.redList.items) {
+          const d = byId.get(x.id)!;
+          expect({ confidentiality: x.confidentiality, categoryName: x.categoryName }).toEqual({ confidentiality: d.confidentiality, categoryName: d.categoryName });
+        }
+        // The coordinator makes the first one private: the dashboard says so at once.
+        const first = after.redList.items[0]!;
+        const was = byId.get(first.id)!.confidentiality;
+        ok(await c.coordinator({ method: 'PATCH', url: `/api/demands/${first.id}`, payload: { confidentiality: was === 'private' ? 'public' : 'private' } }));
+        const now = (await read(c.leader)).redList.items.find((x) => x.id === first.id)!;
+        expect(now).toMatchObject({ title: first.title, categoryName: first.categoryName, confidentiality: was === 'private' ? 'public' : 'private' });
       });
 
       it('counts the escalations still being handled as the escalations page does', async () => {

@@ -2,14 +2,13 @@ import type { Queryable } from '../../db/client.js';
 import type { AppContext } from '../platform/context.js';
 import type { BulletinCase, BulletinContent } from '../../contracts/bulletins.js';
 import { computeBulletinStats, maskPersonalText, monthBounds, previousMonth } from '../../domain/bulletins/index.js';
-import { addDays } from '../../domain/calendar/index.js';
 import { startOfDayInZone } from '../../domain/calendar/day-bounds-in-zone.js';
 import { countVisits, formatVisitSentence } from '../../domain/visits/index.js';
 import { zoneToday } from '../zone/zone-today.js';
 import { findZone } from '../zone/zone.repository.js';
 import { anonymisationNames } from '../demands/demands.service.js';
 import { listDoneVisitsForCounts, listVisitProblems } from '../visits/visit-views.repository.js';
-import { loadCaseDemands, loadDemandFacts, type BulletinRow } from './bulletins.repository.js';
+import { listPeopleNames, loadCaseDemands, loadDemandFacts, type BulletinRow } from './bulletins.repository.js';
 
 /** The issuing body printed on every output. */
 export const issuingBody = (zoneName: string) => `${zoneName.replace(/（演示）$/, '')}管委会企业服务中心`;
@@ -25,11 +24,13 @@ export function defaultBulletinTitle(month: string): string {
  * otherwise; the enterprise's and people's names and any phone or ID number masked either way.
  * A private demand is never described (it is counted only).
  */
-async function publicCase(db: Queryable, zoneId: string, timeZone: string, d: Awaited<ReturnType<typeof loadCaseDemands>>[number]): Promise<BulletinCase | null> {
+async function publicCase(
+  db: Queryable, zoneId: string, timeZone: string, d: Awaited<ReturnType<typeof loadCaseDemands>>[number], people: readonly string[],
+): Promise<BulletinCase | null> {
   if (d.confidentiality === 'private') return null;
   const names = await anonymisationNames(db, zoneId, d.enterpriseId);
   const anonymised = d.confidentiality === 'anonymised';
-  const mask = (text: string) => maskPersonalText(text, { names: names.personNames, enterpriseNames: anonymised ? names.enterpriseNames : [] });
+  const mask = (text: string) => maskPersonalText(text, { names: [...names.personNames, ...people], enterpriseNames: anonymised ? names.enterpriseNames : [] });
   const zoneDay = (at: Date) => at.toLocaleDateString('sv-SE', { timeZone });
   return {
     demandId: d.id,
@@ -61,11 +62,15 @@ export async function buildBulletinContent(ctx: AppContext, db: Queryable, row: 
   const caseRows = await loadCaseDemands(db, row.zoneId, row.caseIds);
   const byId = new Map(caseRows.map((d) => [d.id, d]));
   const cases: BulletinCase[] = [];
+  const people = caseRows.length > 0 ? await listPeopleNames(db, row.zoneId) : [];
   for (const id of row.caseIds) {
     const d = byId.get(id);
-    const c = d ? await publicCase(db, row.zoneId, timeZone, d) : null;
+    const c = d ? await publicCase(db, row.zoneId, timeZone, d, people) : null;
     if (c) cases.push(c);
   }
+  // A private demand is counted, never described: in the overdue list it shows neither number nor category.
+  const privateIds = new Set(facts.filter((f) => f.confidentiality === 'private').map((f) => f.id));
+  const overdueList = stats.overdueList.map((o) => (privateIds.has(o.id) ? { ...o, number: '（保密诉求）', categoryName: '—' } : o));
   const [visits, problems] = await Promise.all([listDoneVisitsForCounts(db, row.zoneId, from, to), listVisitProblems(db, row.zoneId, from, to)]);
   const counts = countVisits({ visits, demands: problems, from, to });
   return {
@@ -76,7 +81,7 @@ export async function buildBulletinContent(ctx: AppContext, db: Queryable, row: 
     zoneName: zone.name,
     issuedBy: issuingBody(zone.name),
     issuedOn: row.publishedAt ? row.publishedAt.toLocaleDateString('sv-SE', { timeZone }) : today,
-    stats,
+    stats: { ...stats, overdueList },
     cases,
     visits: {
       visits: counts.visits,
@@ -89,6 +94,3 @@ export async function buildBulletinContent(ctx: AppContext, db: Queryable, row: 
     correction: row.correctionReason && supersededVersion !== null ? { reason: row.correctionReason, supersedesVersion: supersededVersion } : null,
   };
 }
-
-/** The day after a month's last day, for instants bounds. */
-export const dayAfter = (date: string) => addDays(date, 1);

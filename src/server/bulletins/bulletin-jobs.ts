@@ -1,9 +1,9 @@
 import type { Tx } from '../../db/client.js';
 import type { AppContext } from '../platform/context.js';
 import type { SystemActor } from '../../domain/identity/actor.js';
-import { isWorkingDay, type WorkingCalendar } from '../../domain/calendar/index.js';
+import { addDays, CalendarRangeError, isWeekend, isWorkingDay, type WorkingCalendar } from '../../domain/calendar/index.js';
 import { startOfDayInZone } from '../../domain/calendar/day-bounds-in-zone.js';
-import { monthBounds, previousMonth } from '../../domain/bulletins/index.js';
+import { monthBounds, nextMonth, previousMonth } from '../../domain/bulletins/index.js';
 import { scheduleJob, type JobHandlers } from '../platform/jobs.js';
 import type { JobRow } from '../platform/jobs.repository.js';
 import { inTransaction } from '../platform/transaction.js';
@@ -17,14 +17,23 @@ import { listMonthVersions } from './bulletins.repository.js';
 const KIND = 'bulletin.monthly-draft';
 const systemOf = (zoneId: string): SystemActor => ({ zoneId, userId: null, username: 'system', displayName: '系统（月通报）' });
 
-/** The first working day of a month on the zone's calendar (a month without one: its last day). */
+/**
+ * The first working day of a month on the zone's calendar (a month without one: its last day). A
+ * month beyond the calendar's years (next year's arrangement not yet published) falls back to its
+ * first Monday-to-Friday day, so the monthly chain never stops for want of a calendar.
+ */
 export function firstWorkingDay(calendar: WorkingCalendar, month: string): string {
   const { from, to } = monthBounds(month);
-  for (let d = from; d <= to; d = nextDay(d)) if (isWorkingDay(calendar, d).workingDay) return d;
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    try {
+      if (isWorkingDay(calendar, d).workingDay) return d;
+    } catch (e) {
+      if (!(e instanceof CalendarRangeError)) throw e;
+      if (!isWeekend(d)) return d;
+    }
+  }
   return to;
 }
-const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-const monthAfter = (month: string) => nextDay(monthBounds(month).to).slice(0, 7);
 
 /**
  * Schedules the draft for the month before `month`, at 09:00 on `month`'s first working day. The
@@ -45,22 +54,24 @@ async function monthlyDraft(ctx: AppContext, tx: Tx, job: JobRow): Promise<void>
     await notify(tx, job.zoneId, ctx.clock.now(), [{ to: { roles: ['coordinator'] }, kind: 'bulletin.draft', entity: 'bulletin', entityId: row.id, params: { month } }]);
   }
   const { timeZone } = await zoneToday(ctx, job.zoneId, tx);
-  await scheduleFor(tx, await zoneCalendar(ctx, job.zoneId, tx), job.zoneId, timeZone, monthAfter(job.key));
+  await scheduleFor(tx, await zoneCalendar(ctx, job.zoneId, tx), job.zoneId, timeZone, nextMonth(job.key));
 }
 
 /**
- * Makes sure every zone has its next monthly draft scheduled (the server calls it on start): this
- * month's first working day if still ahead (or today), otherwise next month's.
+ * Makes sure every zone has its next monthly draft scheduled — on start and on every tick of the
+ * worker, so a zone created later gets its job too (scheduling again is harmless): this month's
+ * first working day if still ahead (or today), otherwise next month's.
  */
-export async function scheduleMonthlyDrafts(ctx: AppContext): Promise<void> {
+export async function scheduleMonthlyDrafts(ctx: AppContext, log: (e: unknown) => void = () => undefined): Promise<void> {
   for (const zone of await listZones(ctx.db)) {
+    // One zone's trouble never keeps the others' drafts from being scheduled.
     await inTransaction(ctx.db, async (tx) => {
       const { today, timeZone } = await zoneToday(ctx, zone.id, tx);
       const calendar = await zoneCalendar(ctx, zone.id, tx);
       const month = today.slice(0, 7);
-      const target = firstWorkingDay(calendar, month) >= today ? month : monthAfter(month);
+      const target = firstWorkingDay(calendar, month) >= today ? month : nextMonth(month);
       await scheduleFor(tx, calendar, zone.id, timeZone, target);
-    });
+    }).catch(log);
   }
 }
 

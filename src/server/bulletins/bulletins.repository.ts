@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { bulletinPublications, bulletins, demandCategories, demands, departments, wechatAccounts } from '../../db/schema/index.js';
+import { bulletinPublications, bulletins, demandCategories, demands, departments, users, wechatAccounts } from '../../db/schema/index.js';
 import type { Queryable, Tx } from '../../db/client.js';
 import type { DemandFact } from '../../domain/bulletins/index.js';
 
@@ -178,4 +178,10 @@ export async function updatePublication(
 export async function wechatEnabled(db: Queryable, zoneId: string): Promise<boolean> {
   const [row] = await db.select({ enabled: wechatAccounts.enabled }).from(wechatAccounts).where(eq(wechatAccounts.zoneId, zoneId));
   return row?.enabled ?? false;
+}
+
+/** The names of the zone's people (staff and enterprise users), masked in public text wherever they appear. */
+export async function listPeopleNames(db: Queryable, zoneId: string): Promise<string[]> {
+  const rows = await db.select({ name: users.displayName }).from(users).where(eq(users.zoneId, zoneId));
+  return [...new Set(rows.map((r) => r.name).filter((n) => n.length >= 2))];
 }

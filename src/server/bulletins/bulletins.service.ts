@@ -151,24 +151,33 @@ export function returnBulletin(ctx: AppContext, actor: Actor, id: string, note: 
   }, { note });
 }
 
+/**
+ * A leader approves — not the person who submitted it (one person holding both roles may not
+ * review their own draft). What is approved is what is published: the content is frozen here.
+ */
 export function approveBulletin(ctx: AppContext, actor: Actor, id: string) {
   return act(ctx, actor, id, 'approve', async (tx, row, next) => {
+    if (row.submittedBy === actor.userId) throw forbidden();
     const now = ctx.clock.now();
-    await updateBulletin(tx, actor.zoneId, id, { status: next, approvedBy: actor.userId, approvedAt: now, updatedAt: now });
+    const superseded = row.supersedesId ? await findBulletinRow(tx, actor.zoneId, row.supersedesId) : undefined;
+    const snapshot = await buildBulletinContent(ctx, tx, row, superseded?.version ?? null);
+    await updateBulletin(tx, actor.zoneId, id, { status: next, snapshot, approvedBy: actor.userId, approvedAt: now, updatedAt: now });
     await recordAudit(tx, actor, { action: 'bulletin.approved', entity: 'bulletin', entityId: id, before: { status: row.status }, after: { status: next } });
     await notify(tx, actor.zoneId, now, [{ to: { roles: ['coordinator'], exceptUserId: actor.userId }, kind: 'bulletin.approved', entity: 'bulletin', entityId: id, params: { title: row.title } }]);
   });
 }
 
 /**
- * Publishes: the content is computed one last time and frozen in the snapshot, so later changes to
- * demands never alter it. A correction supersedes the version it corrects.
+ * Publishes the content as approved (frozen at approval), dated today: later changes to demands
+ * never alter it. A correction supersedes the version it corrects.
  */
 export function publishBulletin(ctx: AppContext, actor: Actor, id: string) {
   return act(ctx, actor, id, 'publish', async (tx, row, next) => {
     const now = ctx.clock.now();
     const superseded = row.supersedesId ? await findBulletinRow(tx, actor.zoneId, row.supersedesId, true) : undefined;
-    const snapshot = await buildBulletinContent(ctx, tx, { ...row, publishedAt: now }, superseded?.version ?? null);
+    const { today } = await zoneToday(ctx, actor.zoneId, tx);
+    const approved = (row.snapshot as BulletinContent | null) ?? (await buildBulletinContent(ctx, tx, row, superseded?.version ?? null));
+    const snapshot: BulletinContent = { ...approved, issuedOn: today };
     await updateBulletin(tx, actor.zoneId, id, { status: next, snapshot, publishedBy: actor.userId, publishedAt: now, updatedAt: now });
     if (superseded) {
       await updateBulletin(tx, actor.zoneId, superseded.id, { status: 'superseded', updatedAt: now });

@@ -7,7 +7,7 @@ import {
 } from '../../contracts/dashboard.js';
 import { addDays, toDayNumber, type WorkingCalendar } from '../../domain/calendar/index.js';
 import { startOfDayInZone } from '../../domain/calendar/day-bounds-in-zone.js';
-import { countdown } from '../../domain/demands/index.js';
+import { countdown, type Confidentiality } from '../../domain/demands/index.js';
 import { isoWeekOf } from '../../domain/visits/index.js';
 import { forbidden } from '../platform/errors.js';
 import { zoneToday } from '../zone/zone-today.js';
@@ -37,6 +37,7 @@ function redListItem(row: DemandListRow, calendar: WorkingCalendar, today: strin
     id: row.id,
     number: row.number,
     title: row.title,
+    confidentiality: row.confidentiality as Confidentiality,
     enterpriseName: row.enterpriseName,
     categoryName: row.categoryName,
     departmentId: row.leadDepartmentId,

@@ -130,7 +130,7 @@ export function demoEnterprises(count = 200): DemoEnterprise[] {
     const revenue2025 = Math.round(employees * revenuePerHead) * 10_000;
     // A few start-ups (初创, founded in 2024 or 2025) have figures only from their founding year.
     const drawn = 2003 + Math.floor(rnd() * 21);
-    const founded = i % 12 === 5 ? 2024 + (Math.floor(i / 12) % 2) : drawn;
+    const founded = i % 12 === 11 ? 2024 + (Math.floor(i / 12) % 2) : drawn;
     const rdRatio = a.sector === 'wholesale' ? rnd() * 0.01 : 0.01 + rnd() * 0.07;
     const figures = [2023, 2024, 2025].map((year, k) => {
       const growth = (1 + (rnd() * 0.25 - 0.05)) ** (2 - k);

@@ -13,6 +13,7 @@ const UNIQUE_KEYS: Record<string, { code: ErrorCode; field: string }> = {
   themes_zone_name_key: { code: 'CONFLICT', field: 'name' },
   demand_categories_zone_name_key: { code: 'CONFLICT', field: 'name' },
   demand_categories_pkey: { code: 'CONFLICT', field: 'code' },
+  bulletins_zone_month_version_key: { code: 'CONFLICT', field: 'month' },
 };
 
 function send(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, details?: ErrorBody['error']['details']) {

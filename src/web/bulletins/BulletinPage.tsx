@@ -10,6 +10,7 @@ import { useLanguage } from '../app/language.js';
 import { NotFoundPage } from '../app/NotFoundPage.js';
 import { PageHeader } from '../app/PageHeader.js';
 import { QueryError } from '../app/QueryError.js';
+import { useZone } from '../zone/zone-api.js';
 import { downloadBulletin, useBulletin, type BulletinDetail } from './bulletin-api.js';
 import { formatMonth } from './bulletin-format.js';
 import { BulletinActions } from './BulletinActions.js';
@@ -140,6 +141,9 @@ function Notices({ bulletin: b }: { bulletin: BulletinDetail }) {
 function ProcessCard({ bulletin: b }: { bulletin: BulletinDetail }) {
   const { t } = useTranslation();
   const live = !b.frozen;
+  // The public pages find the zone by its code (?zone=); the session carries only the zone's id.
+  const zoneCode = useZone().data?.code;
+  const publicHref = `/public/bulletins/${b.id}${zoneCode ? `?zone=${encodeURIComponent(zoneCode)}` : ''}`;
   return (
     <Card title={t('bulletins.detail.process')} data-testid="bulletin-process">
       <Descriptions
@@ -181,7 +185,7 @@ function ProcessCard({ bulletin: b }: { bulletin: BulletinDetail }) {
         title={live ? t('bulletins.detail.live') : t('bulletins.detail.frozen')}
       />
       {(b.status === 'published' || b.status === 'superseded') && (
-        <a href={`/public/bulletins/${b.id}`} target="_blank" rel="noreferrer" style={{ display: 'inline-block', marginTop: 12 }} data-testid="bulletin-public-page">
+        <a href={publicHref} target="_blank" rel="noreferrer" style={{ display: 'inline-block', marginTop: 12 }} data-testid="bulletin-public-page">
           <ExportOutlined /> {t('bulletins.detail.publicLink')}
         </a>
       )}

@@ -59,7 +59,11 @@ export function PublicBulletinPage() {
 /** 已更正: the notice and the way to the latest version; and the list of the month's versions. */
 function Versions({ bulletin: b, link }: { bulletin: PublicBulletin; link: (path: string) => string }) {
   const { t } = useTranslation();
-  const versions = [...b.versions].sort((x, y) => y.version - x.version);
+  // The server sends only the OTHER versions of the month; the one on screen comes from the page itself.
+  const others = b.versions.filter((v) => v.id !== b.id);
+  const versions = [...others, { id: b.id, version: b.version, publishedAt: b.publishedAt, superseded: b.superseded }].sort(
+    (x, y) => y.version - x.version,
+  );
   const latest = versions.find((v) => !v.superseded);
   return (
     <>
@@ -83,13 +87,13 @@ function Versions({ bulletin: b, link }: { bulletin: PublicBulletin; link: (path
           }
         />
       )}
-      {versions.length > 1 && (
+      {others.length > 0 && (
         <div className="yq-public-versions" data-testid="public-versions">
           <span>{t('bulletins.public.versions')}</span>
           {versions.map((v) =>
             v.id === b.id ? (
-              <Tag key={v.id} color="blue">
-                {t('bulletins.version', { version: v.version })} · {formatDate(v.publishedAt)}
+              <Tag key={v.id} color="blue" data-testid="public-version-current">
+                {t('bulletins.version', { version: v.version })} · {formatDate(v.publishedAt)} · {t('bulletins.public.current')}
               </Tag>
             ) : (
               <Link key={v.id} to={link(`/public/bulletins/${v.id}`)}>

@@ -1,5 +1,6 @@
-import { LinkOutlined, ReloadOutlined, SendOutlined, WechatOutlined } from '@ant-design/icons';
+import { LinkOutlined, ReloadOutlined, SearchOutlined, SendOutlined, WechatOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Skeleton, Space, Steps, Typography, type ButtonProps } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiErrorHandler } from '../app/errors.js';
@@ -9,6 +10,28 @@ import { hasAnyRole, useSession } from '../app/session.js';
 import { usePublishToWechat, useWechatState, type BulletinDetail, type WechatPublication } from './bulletin-api.js';
 
 const STEPS = ['drafted', 'submitted', 'publishing', 'published'] as const;
+
+/** A publication left in 'drafted' longer than this was interrupted (the article was made but never submitted). */
+const DRAFTED_STUCK_MS = 2 * 60_000;
+
+/** The current time, refreshed every `everyMs`, so a "stuck" publication gets its retry without a reload. */
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = window.setInterval(() => setNow(Date.now()), everyMs);
+    return () => window.clearInterval(id);
+  }, [everyMs]);
+  return now;
+}
+
+/** What the coordinator can do with the publication: retry a failed or stuck one, or ask the platform for the result. */
+function wechatAction(p: WechatPublication | null, now: number): 'retry' | 'check' | null {
+  if (!p) return null;
+  if (p.status === 'failed') return 'retry';
+  if (p.status === 'drafted' && now - new Date(p.updatedAt).getTime() > DRAFTED_STUCK_MS) return 'retry';
+  if (p.status === 'submitted' || p.status === 'publishing') return 'check';
+  return null;
+}
 
 /**
  * 微信公众号: pushes the published bulletin to the zone's official account and follows the job
@@ -25,10 +48,22 @@ export function WechatPanel({ bulletin }: { bulletin: BulletinDetail }) {
   const publish = usePublishToWechat(bulletin.id);
   const mayPublish = hasAnyRole(me, 'coordinator');
   const mayConfigure = hasAnyRole(me, 'coordinator', 'admin');
+  const now = useNow(15_000);
 
   const run = () =>
     publish.mutate(undefined, {
       onSuccess: () => void message.success(t('bulletins.wechat.started')),
+      onError: (e) => onError(e),
+    });
+  /** For a publication under way the same POST polls the platform once and answers with the state. */
+  const check = () =>
+    publish.mutate(undefined, {
+      onSuccess: (s) =>
+        void message.info(
+          t('bulletins.wechat.checked', {
+            status: s.publication ? t(`bulletins.wechat.statuses.${s.publication.status}`) : '',
+          }),
+        ),
       onError: (e) => onError(e),
     });
   const start = () =>
@@ -45,6 +80,7 @@ export function WechatPanel({ bulletin }: { bulletin: BulletinDetail }) {
     if (state.error && !state.data) return <QueryError error={state.error} onRetry={() => void state.refetch()} />;
     if (!state.data) return <Skeleton active paragraph={{ rows: 2 }} />;
     const { publication, enabled } = state.data;
+    const action = wechatAction(publication, now);
     return (
       <Space orientation="vertical" size={12} className="yq-block">
         {!enabled && (
@@ -72,8 +108,13 @@ export function WechatPanel({ bulletin }: { bulletin: BulletinDetail }) {
             {t('bulletins.wechat.publish')}
           </Button>
         )}
-        {published && mayPublish && publication?.status === 'failed' && (
+        {published && mayPublish && action === 'retry' && (
           <Space orientation="vertical" size={4}>
+            {publication?.status === 'drafted' && (
+              <Typography.Text type="warning" data-testid="wechat-stuck">
+                {t('bulletins.wechat.stuck')}
+              </Typography.Text>
+            )}
             <Button icon={<ReloadOutlined />} disabled={!enabled} loading={publish.isPending} onClick={run} data-testid="wechat-retry">
               {t('bulletins.wechat.retry')}
             </Button>
@@ -81,6 +122,11 @@ export function WechatPanel({ bulletin }: { bulletin: BulletinDetail }) {
               {t('bulletins.wechat.retryHint')}
             </Typography.Text>
           </Space>
+        )}
+        {published && mayPublish && action === 'check' && (
+          <Button icon={<SearchOutlined />} disabled={!enabled} loading={publish.isPending} onClick={check} data-testid="wechat-check">
+            {t('bulletins.wechat.check')}
+          </Button>
         )}
         {!mayPublish && published && !publication && (
           <Typography.Text type="secondary">{t('bulletins.wechat.coordinatorOnly')}</Typography.Text>

@@ -152,8 +152,8 @@ function DashboardBody({ d, t, locale, navigate }: { d: Dashboard; t: TFunction;
   }, [d.months, navigate]);
   const pickDepartment = useCallback((p: ChartPick) => {
     const dept = departments.find((x) => x.departmentId === p.key);
-    if (dept) navigate(departmentLink(dept.departmentId));
-  }, [departments, navigate]);
+    if (dept) navigate(departmentLink(dept.departmentId, d.yearFrom, d.today));
+  }, [departments, d.yearFrom, d.today, navigate]);
   const pickCategory = useCallback((p: ChartPick) => {
     const c = p.index !== null ? d.categories[p.index] : undefined;
     if (c) navigate(categoryLink(c.categoryCode, d.yearFrom, d.today));

@@ -99,6 +99,14 @@ function Panel({ title, children, footer, testId }: { title: string; children: R
   );
 }
 
+/**
+ * The hall's screen is in a public place: a demand's own words show only when it is public; an
+ * anonymised or private one shows as its category (e.g. 产证办理类诉求).
+ */
+function screenTitle(r: RedListItem, t: TFunction): string {
+  return r.confidentiality === 'public' ? r.title : t('dashboard.screen.categoryDemand', { category: r.categoryName });
+}
+
 function RedList({ items, total, t }: { items: RedListItem[]; total: number; t: TFunction }) {
   const { page, index, pages } = usePaged(items, RED_ROWS_PER_PAGE);
   if (items.length === 0) return <div className="yq-screen-empty">{t('dashboard.redList.empty')}</div>;
@@ -106,7 +114,7 @@ function RedList({ items, total, t }: { items: RedListItem[]; total: number; t: 
     <div className="yq-screen-red">
       {page.map((r) => (
         <div key={r.id} className="yq-screen-red-row">
-          <div className="yq-screen-red-title">{r.title}</div>
+          <div className="yq-screen-red-title" data-testid="screen-red-title">{screenTitle(r, t)}</div>
           <div className="yq-screen-red-meta">
             <span className="yq-screen-red-dept">{r.departmentName ?? t('dashboard.redList.unassigned')}</span>
             <span className="yq-screen-red-days">

@@ -22,7 +22,8 @@ export function monthLink(m: Pick<DashboardMonth, 'from' | 'to'>, group?: MonthG
   return url('/demands', { from: m.from, to: m.to, ...(group ? GROUP_FILTERS[group] : {}) });
 }
 
-export const departmentLink = (departmentId: string) => url('/demands', { departmentId });
+/** The department's demands of the chart's period (this year: the dashboard's yearFrom to today). */
+export const departmentLink = (departmentId: string, from: string, to: string) => url('/demands', { departmentId, from, to });
 
 export const categoryLink = (categoryCode: string, from: string, to: string) => url('/demands', { categoryCode, from, to });
 

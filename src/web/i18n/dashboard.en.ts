@@ -89,5 +89,6 @@ export const dashboardEn: typeof dashboardZh = {
     weekdays: { d0: 'Sunday', d1: 'Monday', d2: 'Tuesday', d3: 'Wednesday', d4: 'Thursday', d5: 'Friday', d6: 'Saturday' },
     date: '{{weekday}}, {{y}}-{{m}}-{{d}}',
     redListMore: '{{n}} more',
+    categoryDemand: 'A demand about {{category}}',
   },
 };

@@ -88,5 +88,6 @@ export const dashboardZh = {
     weekdays: { d0: '星期日', d1: '星期一', d2: '星期二', d3: '星期三', d4: '星期四', d5: '星期五', d6: '星期六' },
     date: '{{y}}年{{m}}月{{d}}日 {{weekday}}',
     redListMore: '另有 {{n}} 件',
+    categoryDemand: '{{category}}类诉求',
   },
 };

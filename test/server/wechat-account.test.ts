@@ -125,6 +125,11 @@ for (const backend of backends()) {
 
         // Back to the secret the loopback platform knows.
         ok(await coordinator({ method: 'PUT', url: '/api/wechat/account', payload: { appId: APP_ID, appSecret: wx.appSecret, enabled: true } }));
+        // Another AppID needs its own secret: keeping this one would pair it with the wrong account.
+        const bare = await coordinator({ method: 'PUT', url: '/api/wechat/account', payload: { appId: 'wxfedcba9876543210', enabled: true } });
+        expect(bare.statusCode).toBe(400);
+        expect((bare.json() as { error: { details: { field: string }[] } }).error.details.map((d) => d.field)).toEqual(['appSecret']);
+        expect((await row())!.appId).toBe(APP_ID);
       });
 
       it('issues a new callback Token on request', async () => {

@@ -67,6 +67,9 @@ export async function saveWechatAccount(ctx: AppContext, actor: Actor, body: Wec
   }
   if (secret === '' && !current) {
     problems.push(problem('appSecret', 'required', '首次配置须填写 AppSecret', 'The AppSecret is required the first time'));
+  } else if (secret === '' && current && current.appId !== appId) {
+    // Another account's AppID with this account's secret would never work: both change together.
+    problems.push(problem('appSecret', 'required', '更换 AppID 时须同时填写新的 AppSecret', 'A new AppID needs its AppSecret'));
   } else if (secret !== '' && !WECHAT_APP_SECRET_PATTERN.test(secret)) {
     problems.push(problem('appSecret', 'app-secret-format', 'AppSecret 格式不正确：应为 32 位字母或数字', 'Invalid AppSecret: 32 letters or digits'));
   }

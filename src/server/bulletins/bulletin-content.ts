@@ -71,7 +71,9 @@ export async function buildBulletinContent(ctx: AppContext, db: Queryable, row: 
   // A private demand is counted, never described: in the overdue list it shows neither number nor category.
   const privateIds = new Set(facts.filter((f) => f.confidentiality === 'private').map((f) => f.id));
   const overdueList = stats.overdueList.map((o) => (privateIds.has(o.id) ? { ...o, number: '（保密诉求）', categoryName: '—' } : o));
-  const [visits, problems] = await Promise.all([listDoneVisitsForCounts(db, row.zoneId, from, to), listVisitProblems(db, row.zoneId, from, to)]);
+  // One after the other: `db` may be a transaction's single connection.
+  const visits = await listDoneVisitsForCounts(db, row.zoneId, from, to);
+  const problems = await listVisitProblems(db, row.zoneId, from, to);
   const counts = countVisits({ visits, demands: problems, from, to });
   return {
     month: row.month,

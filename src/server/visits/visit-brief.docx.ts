@@ -1,7 +1,10 @@
 import {
-  AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
-  type IRunOptions, type ParagraphChild,
+  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType,
 } from 'docx';
+import {
+  FANGSONG, HEI, KAI, OFFICIAL_PAGE, OFFICIAL_STYLES, SONG, heading, pageNumberFooter, para, pt, run,
+} from '../platform/official-document.js';
+import { VISIT_LABELS } from '../../contracts/visits.js';
 import type { BriefDemand, BriefEnterprise, BriefFigureYear, FigureChange, RatioChange, VisitBrief } from '../../contracts/visit-brief.js';
 import { BRIEF_EXPIRY_MONTHS, BRIEF_SETTLED_DAYS } from '../../contracts/visit-brief.js';
 import { DEMAND_LABELS } from '../../contracts/demand-labels.js';
@@ -17,26 +20,10 @@ export async function buildVisitBriefDocx(brief: VisitBrief): Promise<Buffer> {
   const doc = new Document({
     creator: '益企',
     title: `走访企业简报 ${brief.visit.number}`,
-    styles: {
-      default: {
-        document: { run: { font: FANGSONG, size: pt(16) }, paragraph: { spacing: { line: 560, lineRule: 'exact' } } },
-      },
-    },
+    styles: OFFICIAL_STYLES,
     sections: [{
-      properties: {
-        page: {
-          size: { width: mm(210), height: mm(297) },
-          margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(20) },
-        },
-      },
-      footers: {
-        default: new Footer({
-          children: [new Paragraph({
-            alignment: AlignmentType.CENTER,
-            children: [new TextRun({ font: SONG, size: pt(14), children: ['— ', PageNumber.CURRENT, ' —'] })],
-          })],
-        }),
-      },
+      properties: OFFICIAL_PAGE,
+      footers: pageNumberFooter(),
       children: [...headerBlock(brief), ...brief.enterprises.flatMap((e, i) => enterpriseSection(e, i, brief))],
     }],
   });
@@ -44,32 +31,12 @@ export async function buildVisitBriefDocx(brief: VisitBrief): Promise<Buffer> {
 }
 
 // ─── Typography ─────────────────────────────────────────────────────────────
-const font = (latin: string, eastAsia: string) => ({ ascii: latin, hAnsi: latin, eastAsia, cs: latin });
-const SONG = font('SimSun', '宋体');
-const FANGSONG = font('FangSong', '仿宋');
-const HEI = font('SimHei', '黑体');
-const KAI = font('KaiTi', '楷体');
-/** Half-points, as Word counts font sizes. */
-const pt = (points: number) => points * 2;
-/** Twentieths of a point, as Word counts lengths. */
-const mm = (millimetres: number) => Math.round((millimetres / 25.4) * 1440);
 
-const run = (text: string, o: IRunOptions = {}) => new TextRun({ text, ...o });
-const para = (children: ParagraphChild[] | string, o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; pageBreakBefore?: boolean } = {}) =>
-  new Paragraph({
-    alignment: o.align ?? AlignmentType.JUSTIFIED,
-    indent: o.indent === false ? undefined : { firstLine: pt(16) * 20 },
-    pageBreakBefore: o.pageBreakBefore,
-    children: typeof children === 'string' ? [run(children)] : children,
-  });
-const heading = (text: string) => new Paragraph({ indent: { firstLine: pt(16) * 20 }, children: [run(text, { font: HEI })] });
 const labelled = (label: string, value: string) => para([run(`${label}：`, { font: HEI }), run(value)]);
 
 // ─── Values ─────────────────────────────────────────────────────────────────
 const MISSING = '未填报';
 const NONE = '—';
-const HALF = { am: '上午', pm: '下午' } as const;
-const STATUS = { planned: '已计划', done: '已走访', cancelled: '已取消' } as const;
 
 const chineseDate = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
@@ -157,7 +124,7 @@ function headerBlock(brief: VisitBrief): (Paragraph | Table)[] {
       children: [run('走访企业简报', { font: SONG, size: pt(22), bold: true })],
     }),
     para([run(`（${v.number}）`, { font: KAI })], { align: AlignmentType.CENTER, indent: false }),
-    labelled('走访时间', `${chineseDate(v.visitOn)}${HALF[v.halfDay]}（${STATUS[v.status]}）`),
+    labelled('走访时间', `${chineseDate(v.visitOn)}${VISIT_LABELS.zh.halfDay[v.halfDay]}（${VISIT_LABELS.zh.status[v.status]}）`),
     labelled('带队领导', v.leader.name),
     labelled('走访主题', v.theme?.name ?? '未设主题'),
   ];
@@ -304,7 +271,7 @@ function previousVisits(e: BriefEnterprise): (Paragraph | Table)[] {
   return [
     table(
       ['走访日期', '带队领导', '走访主题', '问题数'],
-      e.previousVisits.map((v) => [`${v.visitOn} ${HALF[v.halfDay]}`, v.leaderName, v.themeName ?? NONE, String(v.problemCount)]),
+      e.previousVisits.map((v) => [`${v.visitOn} ${VISIT_LABELS.zh.halfDay[v.halfDay]}`, v.leaderName, v.themeName ?? NONE, String(v.problemCount)]),
       [30, 22, 32, 16],
     ),
     spacer(),

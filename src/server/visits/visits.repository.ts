@@ -83,31 +83,30 @@ export type VisitChildren = {
 export async function loadVisitChildren(db: Queryable, zoneId: string, visitIds: string[]): Promise<Map<string, VisitChildren>> {
   const out = new Map<string, VisitChildren>(visitIds.map((id) => [id, { enterprises: [], departments: [], cadres: [], demandCount: 0, openDemandCount: 0 }]));
   if (visitIds.length === 0) return out;
-  const [ents, deps, cads, dems] = await Promise.all([
-    db.select({ visitId: visitEnterprises.visitId, id: enterprises.id, name: enterprises.name, cadreId: enterprises.cadreId, raised: visitEnterprises.raised })
+  // One after the other: `db` may be a transaction's single connection.
+  const ents = await db.select({ visitId: visitEnterprises.visitId, id: enterprises.id, name: enterprises.name, cadreId: enterprises.cadreId, raised: visitEnterprises.raised })
       .from(visitEnterprises)
       .innerJoin(enterprises, and(eq(enterprises.zoneId, visitEnterprises.zoneId), eq(enterprises.id, visitEnterprises.enterpriseId)))
       .where(and(eq(visitEnterprises.zoneId, zoneId), inArray(visitEnterprises.visitId, visitIds)))
-      .orderBy(asc(visitEnterprises.position), asc(enterprises.name)),
-    db.select({ visitId: visitDepartments.visitId, id: departments.id, name: departments.name, attended: visitDepartments.attended })
+      .orderBy(asc(visitEnterprises.position), asc(enterprises.name));
+  const deps = await db.select({ visitId: visitDepartments.visitId, id: departments.id, name: departments.name, attended: visitDepartments.attended })
       .from(visitDepartments)
       .innerJoin(departments, and(eq(departments.zoneId, visitDepartments.zoneId), eq(departments.id, visitDepartments.departmentId)))
       .where(and(eq(visitDepartments.zoneId, zoneId), inArray(visitDepartments.visitId, visitIds)))
-      .orderBy(asc(departments.name)),
-    db.select({ visitId: visitCadres.visitId, id: users.id, name: users.displayName })
+      .orderBy(asc(departments.name));
+  const cads = await db.select({ visitId: visitCadres.visitId, id: users.id, name: users.displayName })
       .from(visitCadres)
       .innerJoin(users, and(eq(users.zoneId, visitCadres.zoneId), eq(users.id, visitCadres.userId)))
       .where(and(eq(visitCadres.zoneId, zoneId), inArray(visitCadres.visitId, visitIds)))
-      .orderBy(asc(users.displayName)),
-    db.select({
+      .orderBy(asc(users.displayName));
+  const dems = await db.select({
       visitId: demands.visitId,
       total: count(),
       open: sql<number>`count(*) filter (where ${inArray(demands.status, [...UNSETTLED_STATUSES])})`,
     })
       .from(demands)
       .where(and(eq(demands.zoneId, zoneId), inArray(demands.visitId, visitIds)))
-      .groupBy(demands.visitId),
-  ]);
+      .groupBy(demands.visitId);
   for (const e of ents) out.get(e.visitId)!.enterprises.push({ id: e.id, name: e.name, cadreId: e.cadreId, raised: e.raised });
   for (const d of deps) out.get(d.visitId)!.departments.push({ id: d.id, name: d.name, attended: d.attended });
   for (const c of cads) out.get(c.visitId)!.cadres.push({ id: c.id, name: c.name });

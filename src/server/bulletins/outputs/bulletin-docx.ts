@@ -1,7 +1,9 @@
 import {
-  AlignmentType, BorderStyle, Document, Footer, ImageRun, Packer, Paragraph, PageNumber, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
-  type IRunOptions, type ParagraphChild,
+  AlignmentType, BorderStyle, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType,
 } from 'docx';
+import {
+  FANGSONG, HEI, KAI, OFFICIAL_PAGE, OFFICIAL_STYLES, TWO_CHARS, XIAOBIAOSONG, heading, pageNumberFooter, para, pt, run, type Align,
+} from '../../platform/official-document.js';
 import type { BulletinContent } from '../../../contracts/bulletins.js';
 import { renderBulletinCharts, type BulletinChart, type BulletinCharts } from './bulletin-charts.js';
 import {
@@ -24,26 +26,10 @@ export async function buildBulletinDocx(content: BulletinContent, opts: { charts
     creator: content.issuedBy,
     title: content.title,
     description: issueNumberLine(content),
-    styles: {
-      default: {
-        document: { run: { font: FANGSONG, size: pt(16) }, paragraph: { spacing: { line: 560, lineRule: 'exact' } } },
-      },
-    },
+    styles: OFFICIAL_STYLES,
     sections: [{
-      properties: {
-        page: {
-          size: { width: mm(210), height: mm(297) },
-          margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(20) },
-        },
-      },
-      footers: {
-        default: new Footer({
-          children: [new Paragraph({
-            alignment: AlignmentType.CENTER,
-            children: [new TextRun({ font: SONG, size: pt(14), children: ['— ', PageNumber.CURRENT, ' —'] })],
-          })],
-        }),
-      },
+      properties: OFFICIAL_PAGE,
+      footers: pageNumberFooter(),
       children: [
         ...masthead(content),
         ...opening(content),
@@ -80,20 +66,9 @@ export async function buildBulletinDocx(content: BulletinContent, opts: { charts
 }
 
 // ─── Typography ─────────────────────────────────────────────────────────────
-const font = (latin: string, eastAsia: string) => ({ ascii: latin, hAnsi: latin, eastAsia, cs: latin });
-const XIAOBIAOSONG = font('SimSun', '方正小标宋简体');
-const SONG = font('SimSun', '宋体');
-const FANGSONG = font('FangSong', '仿宋');
-const HEI = font('SimHei', '黑体');
-const KAI = font('KaiTi', '楷体');
 const RED = 'FF0000';
-/** Half-points, as Word counts font sizes. */
-const pt = (points: number) => points * 2;
-/** Twentieths of a point, as Word counts lengths. */
-const mm = (millimetres: number) => Math.round((millimetres / 25.4) * 1440);
 /** The width of the type area (版心): 210 − 28 − 26 = 156 mm, in 96-dpi pixels for images. */
 const TEXT_WIDTH_PX = Math.floor((156 / 25.4) * 96);
-const TWO_CHARS = pt(16) * 20;
 
 /**
  * The font table, with the families Word should substitute when the GB fonts are missing
@@ -114,16 +89,6 @@ const FONT_TABLE = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
   + fontEntry('KaiTi', '楷体', 'modern')
   + '</w:fonts>';
 
-type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
-const run = (text: string, o: IRunOptions = {}) => new TextRun({ text, ...o });
-const para = (children: ParagraphChild[] | string, o: { align?: Align; indent?: boolean; keepNext?: boolean } = {}) =>
-  new Paragraph({
-    alignment: o.align ?? AlignmentType.JUSTIFIED,
-    keepNext: o.keepNext,
-    indent: o.indent === false ? undefined : { firstLine: TWO_CHARS },
-    children: typeof children === 'string' ? [run(children)] : children,
-  });
-const heading = (text: string) => new Paragraph({ indent: { firstLine: TWO_CHARS }, keepNext: true, children: [run(text, { font: HEI })] });
 const subheading = (text: string) => new Paragraph({ indent: { firstLine: TWO_CHARS }, keepNext: true, children: [run(text, { font: KAI })] });
 const note = (text: string) => para([run(text, { size: pt(12) })], { indent: false });
 const spacer = () => new Paragraph({ spacing: { line: 240, lineRule: 'auto' }, children: [] });

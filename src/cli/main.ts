@@ -188,6 +188,8 @@ program
     await runBenchmarks(config(), { postgresUrl: o.postgres });
   });
 
+(await import('./sme.js')).registerSmeCommands(program);
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {

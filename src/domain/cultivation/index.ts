@@ -1,0 +1,1 @@
+export * from './classify-sme-size.js';

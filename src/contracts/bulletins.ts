@@ -5,7 +5,7 @@ import { StringEnum, Uuid, IsoDate, IsoDateTime, Text, Paging } from './common.j
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Rate = Nullable(Type.Number({ minimum: 0, maximum: 1, description: 'a fraction; null when there is nothing to divide by' }));
 
-import { BULLETIN_STATUSES, type BulletinStatus } from '../domain/bulletins/index.js';
+import { BULLETIN_STATUSES, PUBLISH_JOB_STATES, type BulletinStatus } from '../domain/bulletins/index.js';
 export { BULLETIN_STATUSES, type BulletinStatus };
 export const Month = Type.String({ pattern: '^(1\\d{3}|2\\d{3})-(0[1-9]|1[0-2])$', description: 'YYYY-MM (years 1000–2999)' });
 
@@ -171,3 +171,23 @@ export const PublicBulletin = Type.Object({
   versions: Type.Array(Type.Object({ id: Uuid, version: Type.Integer(), publishedAt: IsoDateTime, superseded: Type.Boolean() })),
 });
 export type PublicBulletin = Type.Static<typeof PublicBulletin>;
+
+// ─── Publishing to the WeChat official account ─────────────────────────────
+export const BulletinWechatPublication = Type.Object({
+  id: Uuid,
+  status: StringEnum(PUBLISH_JOB_STATES, { description: 'drafted → submitted → publishing → published | failed | revoked' }),
+  articleUrl: Nullable(Type.String()),
+  /** Why it stopped, in plain words (the platform's error or its publish status). */
+  failReason: Nullable(Type.String()),
+  lastErrcode: Nullable(Type.Integer()),
+  lastErrmsg: Nullable(Type.String()),
+  polls: Type.Integer(),
+  updatedAt: IsoDateTime,
+});
+export const BulletinWechatState = Type.Object({
+  publication: Nullable(BulletinWechatPublication),
+  enabled: Type.Boolean(),
+  /** What the asking user may do now (src/domain/bulletins offeredPublishAction), once the account is enabled; null: nothing. */
+  next: Nullable(StringEnum(['publish', 'retry', 'check'] as const)),
+});
+export type BulletinWechatState = Type.Static<typeof BulletinWechatState>;

@@ -8,7 +8,11 @@ import { backends, startTestApp, type TestApp } from './harness.js';
 import { caller, castOf, ok, type Api, type Cast } from './demand-fixtures.js';
 import { startWechatTestServer, type WechatTestServer } from './wechat-test-server.js';
 
-type State = { publication: null | { id: string; status: string; articleUrl: string | null; failReason: string | null; lastErrcode: number | null; polls: number }; enabled: boolean };
+type State = {
+  publication: null | { id: string; status: string; articleUrl: string | null; failReason: string | null; lastErrcode: number | null; polls: number };
+  enabled: boolean;
+  next: 'publish' | 'retry' | 'check' | null;
+};
 const TODAY = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 for (const backend of backends()) {
@@ -59,9 +63,12 @@ for (const backend of backends()) {
 
     it('uploads the charts, makes the draft with inline-styled HTML, submits, and learns the result by polling', async () => {
       const b = await published();
+      expect((await stateOf(b.id)).next).toBe('publish');
+      expect(ok<State>(await c.leader({ url: `/api/bulletins/${b.id}/wechat` })).next).toBeNull();
       const drafts = wx.requestsTo('/cgi-bin/draft/add').length;
       const started = await publish(b.id);
       expect(started.publication).toMatchObject({ status: 'submitted', failReason: null });
+      expect(started.next).toBe('check');
       expect(wx.requestsTo('/cgi-bin/media/uploadimg').length).toBeGreaterThanOrEqual(3);
       const draft = wx.requestsTo('/cgi-bin/draft/add').at(-1)!;
       expect(wx.requestsTo('/cgi-bin/draft/add').length).toBe(drafts + 1);
@@ -77,6 +84,7 @@ for (const backend of backends()) {
       await pollLater(3);
       const done = await stateOf(b.id);
       expect(done.publication).toMatchObject({ status: 'published' });
+      expect(done.next).toBeNull();
       expect(done.publication!.articleUrl).toMatch(/^https?:\/\//);
     });
 
@@ -86,6 +94,7 @@ for (const backend of backends()) {
       const failed = await publish(b.id);
       expect(failed.publication).toMatchObject({ status: 'failed', lastErrcode: 40164 });
       expect(failed.publication!.failReason).toContain('白名单');
+      expect(failed.next).toBe('retry');
       wx.ipNotWhitelisted(false);
 
       wx.publishFails(true);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PUBLISH_JOB_STATES, type PublishJobState } from './bulletin-vocabulary.js';
 import {
-  canRetry, MAX_PUBLISH_POLLS, nextPollDelaySeconds, nextPublishJobState, nextStepOnRetry, publishStatusToState,
+  canRetry, MAX_PUBLISH_POLLS, nextPollDelaySeconds, nextPublishJobState, nextStepOnRetry, offeredPublishAction, publishStatusToState,
+  PUBLISH_IN_FLIGHT_MS,
   type PublishJobEvent, type RetryStep,
 } from './wechat-publish-job.js';
 
@@ -131,5 +132,22 @@ describe('nextPollDelaySeconds', () => {
 
   it.each([-1, 1.5, Number.NaN])('refuses %s polls', (polls) => {
     expect(() => nextPollDelaySeconds(polls)).toThrow(RangeError);
+  });
+});
+
+describe('offeredPublishAction', () => {
+  const at = (state: PublishJobState, agoMs: number) => ({ state, updatedAtMs: 1_000_000 - agoMs });
+  it.each([
+    [null, 'publish'],
+    [at('failed', 0), 'retry'],
+    [at('drafted', 0), null],
+    [at('drafted', PUBLISH_IN_FLIGHT_MS - 1), null],
+    [at('drafted', PUBLISH_IN_FLIGHT_MS), 'retry'],
+    [at('submitted', 0), 'check'],
+    [at('publishing', 0), 'check'],
+    [at('published', 0), null],
+    [at('revoked', 0), null],
+  ] as const)('%j → %s', (job, expected) => {
+    expect(offeredPublishAction(job, 1_000_000)).toBe(expected);
   });
 });

@@ -140,3 +140,21 @@ export function nextPollDelaySeconds(pollsSoFar: number): number | null {
   if (pollsSoFar >= MAX_PUBLISH_POLLS) return null;
   return POLL_DELAYS[pollsSoFar] ?? LONG_POLL_DELAY;
 }
+
+/** How long a publication being drafted is left to the request working on it before it may be taken over. */
+export const PUBLISH_IN_FLIGHT_MS = 120_000;
+
+export type OfferedPublishAction = 'publish' | 'retry' | 'check' | null;
+
+/**
+ * What the coordinator is offered for a published bulletin's publication: start one; retry a
+ * failed one or one left in 'drafted' past the in-flight time (an interrupted attempt); ask the
+ * platform for the result while it is under way; nothing once it is published or revoked.
+ */
+export function offeredPublishAction(job: { state: PublishJobState; updatedAtMs: number } | null, nowMs: number): OfferedPublishAction {
+  if (!job) return 'publish';
+  if (job.state === 'failed') return 'retry';
+  if (job.state === 'drafted') return nowMs - job.updatedAtMs >= PUBLISH_IN_FLIGHT_MS ? 'retry' : null;
+  if (job.state === 'submitted' || job.state === 'publishing') return 'check';
+  return null;
+}

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../platform/context.js';
 import type { Actor, SystemActor } from '../../domain/identity/actor.js';
-import { nextPollDelaySeconds, nextPublishJobState, nextStepOnRetry, publishStatusToState, type PublishJobState } from '../../domain/bulletins/index.js';
-import type { BulletinContent } from '../../contracts/bulletins.js';
+import {
+  nextPollDelaySeconds, nextPublishJobState, nextStepOnRetry, offeredPublishAction, publishStatusToState, type PublishJobState,
+} from '../../domain/bulletins/index.js';
+import type { BulletinContent, BulletinWechatState } from '../../contracts/bulletins.js';
 import type { PublishJobFinishEvent } from '../../contracts/wechat.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { inTransaction } from '../platform/transaction.js';
@@ -14,19 +16,7 @@ import {
 } from './bulletins.repository.js';
 import { renderBulletinCharts, renderWechatArticle, type BulletinChartKey } from './outputs/index.js';
 
-/** How long a publication being drafted is left to the request doing it. */
-const IN_FLIGHT_MS = 120_000;
-
-export type PublicationView = {
-  id: string;
-  status: PublishJobState;
-  articleUrl: string | null;
-  failReason: string | null;
-  lastErrcode: number | null;
-  lastErrmsg: string | null;
-  polls: number;
-  updatedAt: string;
-};
+type PublicationView = NonNullable<BulletinWechatState['publication']>;
 
 const view = (p: PublicationRow): PublicationView => ({
   id: p.id, status: p.status as PublishJobState, articleUrl: p.articleUrl, failReason: p.failReason, lastErrcode: p.lastErrcode,
@@ -34,11 +24,15 @@ const view = (p: PublicationRow): PublicationView => ({
 });
 
 /** Where the bulletin's publication to the official account stands. */
-export async function bulletinWechatState(ctx: AppContext, actor: Actor, bulletinId: string) {
+export async function bulletinWechatState(ctx: AppContext, actor: Actor, bulletinId: string): Promise<BulletinWechatState> {
   if (!bulletinPolicy.read(actor)) throw forbidden();
-  if (!(await findBulletinRow(ctx.db, actor.zoneId, bulletinId))) throw notFound();
+  const bulletin = await findBulletinRow(ctx.db, actor.zoneId, bulletinId);
+  if (!bulletin) throw notFound();
   const row = await latestPublication(ctx.db, actor.zoneId, bulletinId);
-  return { publication: row ? view(row) : null, enabled: await wechatEnabled(ctx.db, actor.zoneId) };
+  const enabled = await wechatEnabled(ctx.db, actor.zoneId);
+  const mayAct = bulletinPolicy.publishToWechat(actor) && bulletin.status === 'published';
+  const next = mayAct ? offeredPublishAction(row ? { state: row.status as PublishJobState, updatedAtMs: row.updatedAt.getTime() } : null, ctx.clock.now().getTime()) : null;
+  return { publication: row ? view(row) : null, enabled, next };
 }
 
 /**
@@ -91,7 +85,7 @@ async function claim(ctx: AppContext, actor: Actor, bulletinId: string): Promise
     }
     const step = nextStepOnRetry({ state: existing.status as PublishJobState, draftMediaId: existing.draftMediaId, publishId: existing.publishId });
     if (step === 'nothing' || step === 'poll') return { row: existing, step };
-    if (existing.status === 'drafted' && now.getTime() - existing.updatedAt.getTime() < IN_FLIGHT_MS) return { row: existing, step: 'nothing' };
+    if (existing.status === 'drafted' && offeredPublishAction({ state: 'drafted', updatedAtMs: existing.updatedAt.getTime() }, now.getTime()) === null) return { row: existing, step: 'nothing' };
     await updatePublication(tx, actor.zoneId, existing.id, { status: 'drafted', updatedAt: now });
     await recordAudit(tx, actor, { action: 'bulletin.wechat-retried', entity: 'bulletin', entityId: bulletinId, before: { status: existing.status }, after: { status: 'drafted' } });
     return { row: { ...existing, status: 'drafted', updatedAt: now }, step };

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../platform/context.js';
 import { ErrorResponse, IdParams, Page } from '../../contracts/common.js';
 import {
-  BulletinCorrect, BulletinCreate, BulletinDetail, BulletinPatch, BulletinQuery, BulletinReturn, BulletinSummary, CaseCandidate,
+  BulletinCorrect, BulletinCreate, BulletinDetail, BulletinWechatState, BulletinPatch, BulletinQuery, BulletinReturn, BulletinSummary, CaseCandidate,
 } from '../../contracts/bulletins.js';
 import { actorOf } from '../identity/session.hook.js';
 import {
@@ -14,20 +14,6 @@ import { bulletinDownload } from './bulletin-downloads.service.js';
 import { bulletinWechatState, handlePublishJobFinish, publishBulletinToWechat } from './bulletin-publication.service.js';
 import { setPublishJobFinishHandler } from '../wechat/publish-events.js';
 
-const Publication = Type.Object({
-  publication: Type.Union([Type.Null(), Type.Object({
-    id: Type.String({ format: 'uuid' }),
-    status: Type.String({ description: 'drafted → submitted → publishing → published | failed | revoked' }),
-    articleUrl: Type.Union([Type.String(), Type.Null()]),
-    failReason: Type.Union([Type.String(), Type.Null()]),
-    lastErrcode: Type.Union([Type.Integer(), Type.Null()]),
-    lastErrmsg: Type.Union([Type.String(), Type.Null()]),
-    polls: Type.Integer(),
-    updatedAt: Type.String({ format: 'date-time' }),
-  })]),
-  enabled: Type.Boolean(),
-});
-
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const tags = ['bulletins'];
 const detail = { 200: BulletinDetail, ...errors };
@@ -37,10 +23,10 @@ export const bulletinRoutes = (ctx: AppContext): FastifyPluginAsyncTypebox => as
   // The platform's PUBLISHJOBFINISH (src/server/wechat/wechat-callback.ts) lands on the publication.
   setPublishJobFinishHandler(handlePublishJobFinish);
   app.get('/api/bulletins/:id/wechat', {
-    schema: { tags, summary: '公众号发布状态', params: IdParams, response: { 200: Publication, ...errors } },
+    schema: { tags, summary: '公众号发布状态', params: IdParams, response: { 200: BulletinWechatState, ...errors } },
   }, async (request) => bulletinWechatState(ctx, actorOf(request), request.params.id));
   app.post('/api/bulletins/:id/wechat/publish', {
-    schema: { tags, summary: '发布到公众号（失败后重试亦用此接口，不会重复发布）', params: IdParams, response: { 200: Publication, ...errors } },
+    schema: { tags, summary: '发布到公众号（失败后重试亦用此接口，不会重复发布）', params: IdParams, response: { 200: BulletinWechatState, ...errors } },
   }, async (request) => publishBulletinToWechat(ctx, actorOf(request), request.params.id));
   app.get('/api/bulletins', {
     schema: { tags, summary: '月通报列表', querystring: BulletinQuery, response: { 200: Page(BulletinSummary), ...errors } },

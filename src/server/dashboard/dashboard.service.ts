@@ -9,6 +9,7 @@ import { addDays, toDayNumber, type WorkingCalendar } from '../../domain/calenda
 import { startOfDayInZone } from '../../domain/calendar/day-bounds-in-zone.js';
 import { countdown, type Confidentiality } from '../../domain/demands/index.js';
 import { isoWeekOf } from '../../domain/visits/index.js';
+import { rateOf } from '../../domain/bulletins/index.js';
 import { forbidden } from '../platform/errors.js';
 import { zoneToday } from '../zone/zone-today.js';
 import { findZone } from '../zone/zone.repository.js';
@@ -19,7 +20,6 @@ import { dashboardPolicy } from './dashboard.policy.js';
 import { isoWeeksEndingAt, monthsEndingAt, type MonthPeriod } from './dashboard-periods.js';
 import { countDoneVisitsByDay, countEnterprises, countReceivedByStatus, countSatisfaction, type Bounds } from './dashboard.repository.js';
 
-const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
 
 function boundsOf(months: MonthPeriod[], timeZone: string): Bounds[] {
   return months.map((m) => ({ from: startOfDayInZone(m.from, timeZone), before: startOfDayInZone(addDays(m.to, 1), timeZone) }));
@@ -90,7 +90,7 @@ export async function dashboard(ctx: AppContext, actor: Actor, months = DASHBOAR
   const satisfaction: SatisfactionMonth[] = periods.map((p, i) => {
     const r = rated[i]!;
     const total = r.satisfied + r.basicallySatisfied + r.dissatisfied;
-    return { ...p, ...r, rated: total, rate: rate(r.satisfied + r.basicallySatisfied, total) };
+    return { ...p, ...r, rated: total, rate: rateOf(r.satisfied + r.basicallySatisfied, total) };
   });
 
   const departments: DepartmentOnTime[] = year.byDepartment

@@ -1,6 +1,5 @@
 import { LinkOutlined, ReloadOutlined, SearchOutlined, SendOutlined, WechatOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Skeleton, Space, Steps, Typography, type ButtonProps } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiErrorHandler } from '../app/errors.js';
@@ -10,28 +9,6 @@ import { hasAnyRole, useSession } from '../app/session.js';
 import { usePublishToWechat, useWechatState, type BulletinDetail, type WechatPublication } from './bulletin-api.js';
 
 const STEPS = ['drafted', 'submitted', 'publishing', 'published'] as const;
-
-/** A publication left in 'drafted' longer than this was interrupted (the article was made but never submitted). */
-const DRAFTED_STUCK_MS = 2 * 60_000;
-
-/** The current time, refreshed every `everyMs`, so a "stuck" publication gets its retry without a reload. */
-function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = window.setInterval(() => setNow(Date.now()), everyMs);
-    return () => window.clearInterval(id);
-  }, [everyMs]);
-  return now;
-}
-
-/** What the coordinator can do with the publication: retry a failed or stuck one, or ask the platform for the result. */
-function wechatAction(p: WechatPublication | null, now: number): 'retry' | 'check' | null {
-  if (!p) return null;
-  if (p.status === 'failed') return 'retry';
-  if (p.status === 'drafted' && now - new Date(p.updatedAt).getTime() > DRAFTED_STUCK_MS) return 'retry';
-  if (p.status === 'submitted' || p.status === 'publishing') return 'check';
-  return null;
-}
 
 /**
  * 微信公众号: pushes the published bulletin to the zone's official account and follows the job
@@ -48,7 +25,6 @@ export function WechatPanel({ bulletin }: { bulletin: BulletinDetail }) {
   const publish = usePublishToWechat(bulletin.id);
   const mayPublish = hasAnyRole(me, 'coordinator');
   const mayConfigure = hasAnyRole(me, 'coordinator', 'admin');
-  const now = useNow(15_000);
 
   const run = () =>
     publish.mutate(undefined, {
@@ -79,8 +55,7 @@ export function WechatPanel({ bulletin }: { bulletin: BulletinDetail }) {
     if (!published && bulletin.status !== 'superseded') return <Typography.Text type="secondary">{t('bulletins.wechat.notPublished')}</Typography.Text>;
     if (state.error && !state.data) return <QueryError error={state.error} onRetry={() => void state.refetch()} />;
     if (!state.data) return <Skeleton active paragraph={{ rows: 2 }} />;
-    const { publication, enabled } = state.data;
-    const action = wechatAction(publication, now);
+    const { publication, enabled, next } = state.data;
     return (
       <Space orientation="vertical" size={12} className="yq-block">
         {!enabled && (
@@ -103,12 +78,12 @@ export function WechatPanel({ bulletin }: { bulletin: BulletinDetail }) {
           />
         )}
         {publication ? <PublicationView publication={publication} /> : <Typography.Text type="secondary">{t('bulletins.wechat.none')}</Typography.Text>}
-        {published && mayPublish && !publication && (
+        {next === 'publish' && (
           <Button type="primary" icon={<SendOutlined />} disabled={!enabled} loading={publish.isPending} onClick={start} data-testid="wechat-publish">
             {t('bulletins.wechat.publish')}
           </Button>
         )}
-        {published && mayPublish && action === 'retry' && (
+        {next === 'retry' && (
           <Space orientation="vertical" size={4}>
             {publication?.status === 'drafted' && (
               <Typography.Text type="warning" data-testid="wechat-stuck">
@@ -123,7 +98,7 @@ export function WechatPanel({ bulletin }: { bulletin: BulletinDetail }) {
             </Typography.Text>
           </Space>
         )}
-        {published && mayPublish && action === 'check' && (
+        {next === 'check' && (
           <Button icon={<SearchOutlined />} disabled={!enabled} loading={publish.isPending} onClick={check} data-testid="wechat-check">
             {t('bulletins.wechat.check')}
           </Button>

@@ -7,6 +7,7 @@ import type {
   BulletinPatch,
   BulletinStatus,
   BulletinSummary,
+  BulletinWechatState,
   CaseCandidate as CaseCandidateSchema,
   PublicBulletin,
   PublicBulletinSummary as PublicBulletinSummarySchema,
@@ -19,20 +20,8 @@ export type { BulletinContent, BulletinDetail, BulletinPatch, BulletinStatus, Bu
 export type CaseCandidate = Static<typeof CaseCandidateSchema>;
 export type PublicBulletinSummary = Static<typeof PublicBulletinSummarySchema>;
 
-export const WECHAT_STATUSES = ['drafted', 'submitted', 'publishing', 'published', 'failed', 'revoked'] as const;
-export type WechatStatus = (typeof WECHAT_STATUSES)[number];
-export type WechatPublication = {
-  id: string;
-  status: WechatStatus;
-  articleUrl: string | null;
-  /** The platform's error in plain Chinese words. */
-  failReason: string | null;
-  lastErrcode: number | null;
-  lastErrmsg: string | null;
-  polls: number;
-  updatedAt: string;
-};
-export type WechatState = { publication: WechatPublication | null; enabled: boolean };
+export type WechatState = BulletinWechatState;
+export type WechatPublication = NonNullable<WechatState['publication']>;
 
 /** Bulletin actions that only move the status: POST /api/bulletins/:id/<action>. */
 export type BulletinTransition = 'submit' | 'approve' | 'publish';
@@ -109,7 +98,7 @@ export function useCorrectBulletin(id: string) {
   return useBulletinWrite((reason: string) => apiSend<BulletinDetail>('POST', `/api/bulletins/${id}/correct`, { reason }));
 }
 
-/** Polled every 30 s while the official account is still working on the article. */
+/** Polled every 30 s while the official account is still working on the article (or an attempt is being made). */
 export function useWechatState(id: string, enabled: boolean) {
   return useQuery({
     queryKey: bulletinKeys.wechat(id),
@@ -117,7 +106,7 @@ export function useWechatState(id: string, enabled: boolean) {
     enabled,
     refetchInterval: (query) => {
       const status = query.state.data?.publication?.status;
-      return status === 'submitted' || status === 'publishing' ? 30_000 : false;
+      return status === 'submitted' || status === 'publishing' || status === 'drafted' ? 30_000 : false;
     },
   });
 }

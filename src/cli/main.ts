@@ -189,6 +189,7 @@ program
   });
 
 (await import('./sme.js')).registerSmeCommands(program);
+(await import('./cultivation.js')).registerCultivationCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -86,11 +86,21 @@ export async function login(page: Page, url: string, username: string, password 
 /** Picks an option of the antd Select in the form item labelled `label`. */
 export async function pick(page: Page, label: string, option: string) {
   const item = page.locator('.ant-form-item:visible', { has: page.locator('label', { hasText: label }) });
-  await item.locator('.ant-select').first().click();
-  const choice = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
-  await choice.waitFor();
-  await choice.click();
-  await expect.poll(() => item.locator('.ant-select').first().innerText()).toContain(option);
+  const select = item.locator('.ant-select').first();
+  // A list still closing from an earlier click (its animation) takes no choice: open it again and retry.
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const choice = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+    await choice.waitFor();
+    await choice.click();
+    try {
+      await expect.poll(() => select.innerText(), { timeout: 3_000 }).toContain(option);
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
   // Picking the value already chosen (a category's default department) can leave the list open over the
   // modal's buttons: moving the focus on closes it.
   await page.keyboard.press('Tab');

@@ -4,6 +4,7 @@ import { buildApp } from '../server/app.js';
 import { JOB_HANDLERS } from '../server/platform/job-handlers.js';
 import { startJobWorker } from '../server/platform/jobs.js';
 import { scheduleMonthlyDrafts } from '../server/bulletins/bulletin-jobs.js';
+import { scheduleCultivationReminders } from '../server/cultivation/cultivation-reminders.job.js';
 import { pollWechatPublications } from '../server/bulletins/bulletin-publication.service.js';
 import { createMailer } from '../server/platform/mailer.js';
 import { sendPendingMail } from '../server/notifications/notification-mail.js';
@@ -24,11 +25,13 @@ export async function serve(config: Config): Promise<void> {
   const app = await buildApp(ctx);
   // Each zone's next monthly bulletin draft (月通报) is a durable job; scheduling it again is harmless.
   await scheduleMonthlyDrafts(ctx, (e) => app.log.error(e, 'scheduling the monthly bulletin drafts failed'));
+  await scheduleCultivationReminders(ctx, (e) => app.log.error(e, 'scheduling the cultivation reminders failed'));
   const mailer = createMailer(config);
   const worker = startJobWorker(ctx, JOB_HANDLERS, config.jobIntervalMs, (e) => app.log.error(e, 'background job run failed'), async () => {
     await sendPendingMail(ctx, mailer);
     await pollWechatPublications(ctx);
     await scheduleMonthlyDrafts(ctx, (e) => app.log.error(e, 'scheduling the monthly bulletin drafts failed'));
+    await scheduleCultivationReminders(ctx, (e) => app.log.error(e, 'scheduling the cultivation reminders failed'));
   });
   const close = async () => {
     await worker.stop();

@@ -34,6 +34,9 @@ export const ERROR_CODES = {
   VISIT_STATE_CONFLICT: { status: 409, zh: '该走访已签发或已取消，不能再修改', en: 'This visit has been signed off or cancelled and can no longer change' },
   VISIT_HAS_RECORD: { status: 409, zh: '该走访已有现场办公问题记录，不能取消', en: 'This visit already has problems recorded at its on-site office and cannot be cancelled' },
   BULLETIN_STATE_CONFLICT: { status: 409, zh: '该通报当前的状态不允许此操作，请刷新后查看', en: 'The bulletin is not in a state that allows this; reload to see where it stands' },
+  // Tiered cultivation (梯度培育)
+  ASSESSMENT_STATE_CONFLICT: { status: 409, zh: '该自评当前的状态不允许此操作，请刷新后查看最新状态', en: 'The self-assessment is not in a state that allows this; reload to see where it stands' },
+  ASSESSMENT_SUBMISSION_OPEN: { status: 409, zh: '该企业已有一份同一层级的自评在审核中，请等待审核结果后再提交', en: 'This enterprise already has a self-assessment for this tier waiting for review; wait for the decision before submitting another' },
   ATTACHMENT_TYPE_NOT_ALLOWED: { status: 415, zh: '附件类型不允许：仅支持图片、PDF 和 Office 文档', en: 'File type not allowed: images, PDF and Office documents only' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },

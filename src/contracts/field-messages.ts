@@ -92,6 +92,13 @@ export const FIELD_MESSAGES = {
   'bulletin-month-future': { zh: '{value} 尚未开始，不能编制通报', en: '{value} has not begun; no bulletin can be drawn up for it' },
   'bulletin-month-exists': { zh: '{value} 的通报已存在，请打开已有的通报（更正请使用“更正”）', en: 'A bulletin for {value} exists already; open it (use "correct" to correct it)' },
   'bulletin-case-not-eligible': { zh: '典型案例须为本月办结且非保密的诉求', en: 'A typical case must be a demand settled in the month that is not private' },
+  // Tiered cultivation (梯度培育)
+  'cultivation-provincial-total': { zh: '特色化指标的分值合计应为 15 分，当前为 {value} 分', en: 'The provincial indicators must add up to 15 points; they add up to {value}' },
+  'cultivation-provincial-key-duplicate': { zh: '特色化指标代码“{value}”重复', en: 'The provincial indicator key "{value}" appears twice' },
+  'cultivation-titles-duplicate': { zh: '“{value}”重复', en: '"{value}" appears twice' },
+  'cultivation-no-rules': { zh: '{value} 早于《优质中小企业梯度培育管理暂行办法》（工信部企业〔2022〕63号）施行日 2022-06-01，没有可用的评价标准', en: '{value} is before 2022-06-01, when the cultivation rules (工信部企业〔2022〕63号) took effect; there are no rules to evaluate against' },
+  'cultivation-own-enterprise-only': { zh: '企业用户只能为本企业填写自评', en: 'Enterprise users can only fill in self-assessments for their own enterprise' },
+  'cultivation-enterprise-required': { zh: '请选择要自评的企业', en: 'Choose the enterprise the self-assessment is for' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

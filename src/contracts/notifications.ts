@@ -29,6 +29,14 @@ export const NOTIFICATION_MESSAGES = {
   'bulletin.returned': { zh: '月通报「{title}」被退回：{note}', en: 'Bulletin "{title}" was returned: {note}' },
   'bulletin.approved': { zh: '月通报「{title}」已审核通过，可以发布', en: 'Bulletin "{title}" was approved and can be published' },
   'demand.merged': { zh: '您的诉求 {number} 已与 {into} 合并办理', en: 'Your demand {number} was merged into {into}' },
+  // Tiered cultivation (梯度培育). {scheme} is the tier's official Chinese name (创新型中小企业, …).
+  'cultivation.submitted': { zh: '{enterprise} 提交了{scheme}自评，请审核', en: '{enterprise} submitted a self-assessment for {scheme}; please review it' },
+  'cultivation.accepted': { zh: '您的{scheme}自评已通过审核', en: 'Your self-assessment for {scheme} was accepted' },
+  'cultivation.returned': { zh: '您的{scheme}自评被退回：{reason}', en: 'Your self-assessment for {scheme} was returned: {reason}' },
+  'cultivation.close': { zh: '贵企业距{scheme}标准已较接近，还差：{gaps}', en: 'Your enterprise is close to qualifying as {scheme}; still needed: {gaps}' },
+  'cultivation.expiring': { zh: '贵企业的{scheme}资格将于 {validUntil} 到期，请及时申请复核', en: 'Your {scheme} title expires on {validUntil}; apply for its review in time' },
+  'cultivation.expiring_officer': { zh: '{enterprise} 的{scheme}资格将于 {validUntil} 到期（剩余 {days} 天），请提醒企业申请复核', en: '{enterprise}: {scheme} title expires on {validUntil} ({days} days left); remind it to apply for review' },
+  'cultivation.update_due': { zh: '请于 {deadline} 前完成{scheme}年度信息更新', en: 'Please update your yearly {scheme} information by {deadline}' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_MESSAGES;

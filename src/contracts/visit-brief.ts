@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import { HALF_DAYS, VISIT_STATUSES } from '../domain/visits/index.js';
 import { QUALIFICATION_KIND_KEYS } from './enterprises.js';
+import { CULTIVATION_SCHEMES } from '../domain/cultivation/cultivation-evaluation.js';
 import { DemandSummary } from './demands.js';
 import { IsoDate, StringEnum, Uuid } from './common.js';
 
@@ -97,6 +98,31 @@ export const BriefPreviousVisit = Type.Object({
 });
 export type BriefPreviousVisit = Type.Static<typeof BriefPreviousVisit>;
 
+const Words = Type.Object({ zh: Type.String(), en: Type.String() });
+
+/** The enterprise on the 梯度培育 ladder (evaluateLadder on the brief's day). */
+export const BriefCultivation = Type.Object({
+  on: IsoDate,
+  /** tiers whose title the enterprise holds */
+  held: Type.Array(StringEnum(CULTIVATION_SCHEMES)),
+  /** tiers it qualifies for by evaluation and does not hold: worth applying */
+  qualifiesFor: Type.Array(StringEnum(CULTIVATION_SCHEMES)),
+  /** the first tier neither held nor qualified for, with what it lacks */
+  nextTier: Nullable(Type.Object({
+    scheme: StringEnum(CULTIVATION_SCHEMES),
+    summary: Words,
+    total: Nullable(Type.Number()),
+    passMark: Nullable(Type.Number()),
+    gaps: Type.Array(Words),
+    missing: Type.Array(Words),
+    /** qualifies for the tier below by evaluation but does not hold it: apply for that first */
+    lowerTierToApplyFor: Nullable(StringEnum(CULTIVATION_SCHEMES)),
+    /** the lower title is the only thing missing */
+    onlyLowerTierMissing: Type.Boolean(),
+  })),
+});
+export type BriefCultivation = Type.Static<typeof BriefCultivation>;
+
 export const BriefEnterprise = Type.Object({
   profile: Type.Object({
     id: Uuid,
@@ -124,12 +150,14 @@ export const BriefEnterprise = Type.Object({
   /** Qualifications valid today. */
   qualifications: Type.Array(BriefQualification),
   /**
-   * 可申报资质 / 匹配政策: not computed until tiered cultivation (issue 6) and policies land;
-   * `available` is false and nothing is scored.
+   * 可申报资质 / 匹配政策: where the enterprise stands on the cultivation ladder today (its
+   * profile built from its figures, titles and last accepted self-assessment); matching policies
+   * wait for the policies module (`pendingModules`).
    */
   prospects: Type.Object({
     available: Type.Boolean(),
     pendingModules: Type.Array(StringEnum(['cultivation', 'policies'] as const)),
+    cultivation: Nullable(BriefCultivation),
   }),
   /** The last BRIEF_PREVIOUS_VISITS done visits before this one, newest first. */
   previousVisits: Type.Array(BriefPreviousVisit),

@@ -27,6 +27,9 @@ import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { wechatRoutes } from './wechat/wechat.routes.js';
 import { bulletinRoutes } from './bulletins/bulletins.routes.js';
 import { publicBulletinRoutes } from './bulletins/public-bulletins.routes.js';
+import { cultivationAssessmentRoutes } from './cultivation/cultivation-assessments.routes.js';
+import { cultivationRunsRoutes } from './cultivation/cultivation-runs.routes.js';
+import { cultivationListsRoutes } from './cultivation/cultivation-lists.routes.js';
 
 /** The file under the web root that a URL names, if it exists (never outside the root). */
 function webFileFor(webDir: string, url: string): string | null {
@@ -108,6 +111,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(wechatRoutes(ctx));
   await app.register(bulletinRoutes(ctx));
   await app.register(publicBulletinRoutes(ctx));
+  await app.register(cultivationAssessmentRoutes(ctx));
+  await app.register(cultivationRunsRoutes(ctx));
+  await app.register(cultivationListsRoutes(ctx));
 
   const webDir = ctx.config.webDir;
   const hasWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));

@@ -166,7 +166,22 @@ for (const backend of backends()) {
         const e = b.enterprises[0]!;
         expect(e.profile).toMatchObject({ name: enterpriseName });
         expect(e.profile.uscc).toMatch(/^[0-9A-Z]{18}$/);
-        expect(e.prospects).toEqual({ available: false, pendingModules: ['cultivation', 'policies'] });
+        // 可申报资质: a valid 科技型中小企业 title meets the 2026 专精特新 prerequisite (2号, as configured), and the
+        // valid 高企 is a direct route to 创新型; the next tier is 小巨人, which needs the 专精特新 title first.
+        expect(e.prospects).toMatchObject({ available: true, pendingModules: ['policies'] });
+        const cultivation = e.prospects.cultivation!;
+        expect(cultivation.on).toBe(TODAY);
+        expect(cultivation.held).toEqual([]);
+        expect(cultivation.qualifiesFor).toEqual(['innovative-sme', 'specialised-sme']);
+        expect(cultivation.nextTier).toMatchObject({ scheme: 'little-giant', lowerTierToApplyFor: 'specialised-sme', total: null });
+        expect(cultivation.nextTier!.summary.zh).toBe('不符合');
+        expect(cultivation.nextTier!.gaps.map((g) => g.zh)).toContain('近2年研发费用总额1200万元以上 624万元 → 1200万元');
+        // An enterprise with no figures cannot be judged: what is missing is named, never read as zero.
+        const fresh = (await brief(c.leader)).enterprises[2]!.prospects.cultivation!;
+        expect(fresh.qualifiesFor).toEqual([]);
+        expect(fresh.nextTier).toMatchObject({ scheme: 'innovative-sme', total: null });
+        expect(fresh.nextTier!.summary.zh).toBe('待补充数据');
+        expect(fresh.nextTier!.missing.map((m) => m.zh)).toEqual(expect.arrayContaining(['上年度研发费用', '上年度营业收入']));
       });
 
       it('shows three years of figures with year-on-year changes, a missing value as null', async () => {
@@ -294,7 +309,7 @@ for (const backend of backends()) {
         for (const text of [
           '走访企业简报', NUMBER, enterpriseName, gathered.number, waiting.number, settled.number, '简报测试主题', '企业今年扩产计划？',
           '一、企业概况', '二、近三年主要指标', '三、在办诉求', '四、近期办结诉求', '五、资质情况', '六、以往走访', '七、可申报资质与匹配政策',
-          '编号', '牵头单位', '办结时限', '剩余', '待梯度培育模块上线后提供', '未填报', '科技型中小企业',
+          '编号', '牵头单位', '办结时限', '剩余', '七、可申报资质与匹配政策', '下一梯度：专精特新“小巨人”企业，不符合', '未填报', '科技型中小企业',
         ]) {
           expect(xml, text).toContain(text);
         }

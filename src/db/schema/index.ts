@@ -6,3 +6,4 @@ export * from './calendar.js';
 export * from './demands.js';
 export * from './visits.js';
 export * from './bulletins.js';
+export * from './cultivation.js';

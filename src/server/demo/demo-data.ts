@@ -125,7 +125,9 @@ export function demoEnterprises(count = 200): DemoEnterprise[] {
   }
   let serial = 46_000;
   named.forEach(({ name, a }, i) => {
-    const employees = Math.round(a.scale[0] + rnd() * (a.scale[1] - a.scale[0]));
+    // 崧原半导体 (the demo enterprise user's) is a medium-sized SME, so that the cultivation ladder applies to it.
+    const drawnEmployees = Math.round(a.scale[0] + rnd() * (a.scale[1] - a.scale[0]));
+    const employees = i === 0 ? 260 : drawnEmployees;
     const revenuePerHead = (a.sector === 'wholesale' ? 180 : 60) + rnd() * 90; // 万元
     const revenue2025 = Math.round(employees * revenuePerHead) * 10_000;
     // A few start-ups (初创, founded in 2024 or 2025) have figures only from their founding year.

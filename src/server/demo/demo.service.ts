@@ -12,6 +12,7 @@ import { insertChildrenOfNew, insertEnterprises, insertTheme, listThemes, mapUsc
 import { DEMO_DEPARTMENTS, DEMO_THEMES, DEMO_USERS, DEMO_ZONE, demoEnterprises } from './demo-data.js';
 import { loadDemoDemands } from './demo-demands.service.js';
 import { loadDemoVisits } from './demo-visits.service.js';
+import { loadDemoCultivation } from './demo-cultivation.js';
 
 export type DemoLoadResult = {
   zoneId: string;
@@ -134,6 +135,8 @@ export async function loadDemo(ctx: AppContext, opts: { password: string | null 
     demands = await loadDemoDemands(ctx, tx, system, { userIds, departments });
     // A year of weekly visits, once, linked to the demands filed on them; it records its own audit entry.
     await loadDemoVisits(ctx, tx, system, { userIds, departments });
+    // Official lists of the three tiers (2023–2026) and the demo enterprise's self-assessments, once.
+    await loadDemoCultivation(ctx, tx, system, { userIds });
   });
   return { zoneId, created, demands, password, usernames: DEMO_USERS.map((u) => u.username) };
 }

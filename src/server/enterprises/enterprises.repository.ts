@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import {
-  enterpriseContacts, enterpriseFigures, enterpriseImports, enterpriseQualifications, enterpriseThemes, enterprises, themes, users,
+  cultivationListEntries, enterpriseContacts, enterpriseFigures, enterpriseImports, enterpriseQualifications, enterpriseThemes, enterprises, themes, users,
 } from '../../db/schema/index.js';
 import type { Queryable, Tx } from '../../db/client.js';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
@@ -200,10 +200,25 @@ export async function replaceChildren(tx: Tx, zoneId: string, enterpriseId: stri
     if (c.themeIds.length) await tx.insert(enterpriseThemes).values(c.themeIds.map((themeId) => ({ zoneId, enterpriseId, themeId })));
   }
   if (c.qualifications) {
+    // A title granted by an official list (梯度培育 名单) belongs to the list: it stays until the
+    // list removes it, and the form's copy of it is not inserted twice.
+    const fromLists = await tx
+      .select({ id: enterpriseQualifications.id, kind: enterpriseQualifications.kind, validFrom: enterpriseQualifications.validFrom, validUntil: enterpriseQualifications.validUntil })
+      .from(enterpriseQualifications)
+      .innerJoin(cultivationListEntries, and(eq(cultivationListEntries.zoneId, enterpriseQualifications.zoneId), eq(cultivationListEntries.qualificationId, enterpriseQualifications.id)))
+      .where(and(eq(enterpriseQualifications.zoneId, zoneId), eq(enterpriseQualifications.enterpriseId, enterpriseId)));
+    const kept = fromLists.map((q) => q.id);
     await tx
       .delete(enterpriseQualifications)
-      .where(and(eq(enterpriseQualifications.zoneId, zoneId), eq(enterpriseQualifications.enterpriseId, enterpriseId)));
-    if (c.qualifications.length) await tx.insert(enterpriseQualifications).values(c.qualifications.map((q) => ({ ...q, zoneId, enterpriseId })));
+      .where(and(
+        eq(enterpriseQualifications.zoneId, zoneId),
+        eq(enterpriseQualifications.enterpriseId, enterpriseId),
+        kept.length ? notInArray(enterpriseQualifications.id, kept) : undefined,
+      ));
+    const isListCopy = (q: { kind: string; validFrom: string; validUntil?: string | null }) =>
+      fromLists.some((l) => l.kind === q.kind && l.validFrom === q.validFrom && (l.validUntil ?? null) === (q.validUntil ?? null));
+    const fresh = c.qualifications.filter((q) => !isListCopy(q));
+    if (fresh.length) await tx.insert(enterpriseQualifications).values(fresh.map((q) => ({ ...q, zoneId, enterpriseId })));
   }
   if (c.contacts) {
     await tx.delete(enterpriseContacts).where(and(eq(enterpriseContacts.zoneId, zoneId), eq(enterpriseContacts.enterpriseId, enterpriseId)));

@@ -186,7 +186,7 @@ function enterpriseSection(e: BriefEnterprise, index: number, brief: VisitBrief)
     heading('六、以往走访'),
     ...previousVisits(e),
     heading('七、可申报资质与匹配政策'),
-    para('待梯度培育模块上线后提供；匹配政策待政策模块上线后提供。本简报暂不作评估，不提供评分。'),
+    ...prospects(e),
   ];
 }
 
@@ -244,6 +244,27 @@ function settledDemands(e: BriefEnterprise): (Paragraph | Table)[] {
     ),
     spacer(),
   ];
+}
+
+/** 可申报资质: the cultivation ladder in Chinese; matching policies wait for their module. */
+function prospects(e: BriefEnterprise): Paragraph[] {
+  const c = e.prospects.cultivation;
+  const tiers = (keys: readonly string[]) => keys.map((k) => qualificationKindLabel(k as Parameters<typeof qualificationKindLabel>[0])).join('、');
+  const out: Paragraph[] = [];
+  if (!c) out.push(para('梯度培育：无法评估（缺少企业数据）。'));
+  else {
+    out.push(para(`梯度培育（按${c.on}适用的认定标准评估，结果供参考，以主管部门认定为准）：已获认定：${c.held.length ? tiers(c.held) : '无'}。`));
+    if (c.qualifiesFor.length) out.push(para(`可申报：${tiers(c.qualifiesFor)}（按现有数据已符合条件）。`));
+    const next = c.nextTier;
+    if (next) {
+      out.push(para(`下一梯度：${qualificationKindLabel(next.scheme)}，${next.summary.zh}。`));
+      if (next.lowerTierToApplyFor) out.push(para(`建议先申报${qualificationKindLabel(next.lowerTierToApplyFor)}${next.onlyLowerTierMissing ? '，取得后即符合下一梯度条件' : ''}。`));
+      if (next.gaps.length) out.push(para(`差距：${next.gaps.map((g) => g.zh).join('；')}。`));
+      if (next.missing.length) out.push(para(`待补充数据：${next.missing.map((m) => m.zh).join('、')}。`));
+    }
+  }
+  out.push(para('匹配政策：待政策模块上线后提供。'));
+  return out;
 }
 
 function qualifications(e: BriefEnterprise): (Paragraph | Table)[] {

@@ -22,6 +22,9 @@ import { themeRows, userNames } from './visits.repository.js';
 import { loadReadable, readableDemands } from './visits.service.js';
 import { briefDemandIds, enterpriseThemeNames, listPreviousVisits } from './visit-brief.repository.js';
 import { buildVisitBriefDocx } from './visit-brief.docx.js';
+import { briefCultivation } from './visit-brief-cultivation.js';
+import { loadProfileSources, profileFromSources, profileSourceOptions } from '../cultivation/cultivation-profile-source.repository.js';
+import { zoneCultivationConfig } from '../cultivation/cultivation-settings.service.js';
 
 /**
  * 走访简报 (问需于企): per enterprise of a visit, what the leader should know before going —
@@ -49,6 +52,9 @@ export async function getVisitBrief(ctx: AppContext, actor: Actor, visitId: stri
   ]);
   // Only the demands the actor may read: a department its own, a liaison cadre its enterprises'.
   const demandRows = await readableDemands(ctx.db, actor, await findDemandsByIds(ctx.db, actor.zoneId, demandIds));
+  // 可申报资质: each enterprise on the cultivation ladder today, from its figures, titles and declarations.
+  const cultivationConfig = await zoneCultivationConfig(ctx.db, actor.zoneId);
+  const profileSources = new Map((await loadProfileSources(ctx.db, actor.zoneId, enterpriseIds, profileSourceOptions(today))).map((s) => [s.enterprise.id, s]));
 
   const enterprises: BriefEnterprise[] = [];
   for (const id of enterpriseIds) {
@@ -79,7 +85,11 @@ export async function getVisitBrief(ctx: AppContext, actor: Actor, visitId: stri
       settledDemands: settled,
       gatheredCount: own.filter((d) => d.visitId === visitId).length,
       qualifications: heldQualifications(children.qualifications, today),
-      prospects: { available: false, pendingModules: ['cultivation', 'policies'] },
+      prospects: {
+        available: profileSources.has(id),
+        pendingModules: ['policies'],
+        cultivation: profileSources.has(id) ? briefCultivation(profileFromSources(profileSources.get(id)!, today), today, cultivationConfig) : null,
+      },
       previousVisits: previous
         .filter((v) => v.enterpriseId === id)
         .slice(0, BRIEF_PREVIOUS_VISITS)

@@ -11,17 +11,21 @@ import {
   DashboardOutlined,
   EditOutlined,
   EnvironmentOutlined,
+  FileDoneOutlined,
+  FormOutlined,
   FundOutlined,
   HomeOutlined,
   InboxOutlined,
   MessageOutlined,
   NotificationOutlined,
   RadarChartOutlined,
+  RiseOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
   TagsOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
   UnorderedListOutlined,
   WechatOutlined,
 } from '@ant-design/icons';
@@ -50,6 +54,7 @@ export function buildMenu(me: Me, t: TFunction): MenuItem[] {
   }
   items.push(...visitItems(me, t, link));
   items.push(...demandItems(me, t, link));
+  items.push(...cultivationItems(me, t, link));
   if (hasAnyRole(me, 'admin')) {
     items.push({
       key: 'admin',
@@ -119,6 +124,30 @@ function demandItems(me: Me, t: TFunction, link: LinkFn): MenuItem[] {
   ];
 }
 
+/**
+ * 梯度培育: the enterprise's own self-assessments; the industry officer's review, batch runs and
+ * lists; the same pages to read for leaders and the coordinator (cultivation.policy.ts).
+ */
+function cultivationItems(me: Me, t: TFunction, link: LinkFn): MenuItem[] {
+  const children: MenuItem[] = [];
+  const officer = hasAnyRole(me, 'industry', 'admin');
+  const reader = officer || hasAnyRole(me, 'leader', 'coordinator');
+  if (reader) {
+    const label = officer ? t('cultivation.nav.review') : t('cultivation.nav.assessments');
+    children.push(
+      { key: '/cultivation/assessments', icon: <FormOutlined />, label: link('/cultivation/assessments', label) },
+      { key: '/cultivation/runs', icon: <ThunderboltOutlined />, label: link('/cultivation/runs', t('cultivation.nav.runs')) },
+      { key: '/cultivation/lists', icon: <FileDoneOutlined />, label: link('/cultivation/lists', t('cultivation.nav.lists')) },
+    );
+  } else if (me.roles.includes('enterprise') && me.enterpriseId) {
+    children.push({ key: '/cultivation/assessments', icon: <FormOutlined />, label: link('/cultivation/assessments', t('cultivation.nav.selfAssessment')) });
+  }
+  if (children.length === 0) return [];
+  return [{ key: 'cultivation', icon: <RiseOutlined />, label: t('cultivation.nav.cultivation'), children }];
+}
+
+const CULTIVATION_PAGES = ['/cultivation/assessments', '/cultivation/runs', '/cultivation/lists'];
+
 const DEMAND_PAGES = ['/demands/queue', '/demands/escalations', '/demands/stats', '/demands/new', '/admin/demand-categories'];
 
 /** The menu key of a demand page; a demand's detail highlights the list the user came from. */
@@ -136,6 +165,7 @@ function demandKey(pathname: string, me: Me): string | null {
 export function openKeyOf(selected: string): string[] {
   if (selected === '/demands' || selected.startsWith('/demands/') || selected === '/admin/demand-categories') return ['demands'];
   if (selected.startsWith('/admin/')) return ['admin'];
+  if (selected.startsWith('/cultivation/')) return ['cultivation'];
   return [];
 }
 
@@ -151,5 +181,7 @@ export function selectedKey(pathname: string, me: Me): string {
   const visitPage = VISIT_PAGES.find((p) => pathname === p);
   if (visitPage) return visitPage;
   if (pathname.startsWith('/visits/')) return '/visits';
+  const cultivation = CULTIVATION_PAGES.find((p) => pathname === p || pathname.startsWith(`${p}/`));
+  if (cultivation) return cultivation;
   return SECTIONS.find((s) => pathname === s || pathname.startsWith(`${s}/`)) ?? '';
 }

@@ -46,11 +46,20 @@ const BulletinListPage = page(() => import('../bulletins/BulletinListPage.js'), 
 const BulletinPage = page(() => import('../bulletins/BulletinPage.js'), 'BulletinPage');
 const PublicBulletinListPage = page(() => import('../bulletins/PublicBulletinListPage.js'), 'PublicBulletinListPage');
 const PublicBulletinPage = page(() => import('../bulletins/PublicBulletinPage.js'), 'PublicBulletinPage');
+const AssessmentListPage = page(() => import('../cultivation/AssessmentListPage.js'), 'AssessmentListPage');
+const AssessmentNewPage = page(() => import('../cultivation/AssessmentNewPage.js'), 'AssessmentNewPage');
+const AssessmentPage = page(() => import('../cultivation/AssessmentPage.js'), 'AssessmentPage');
+const CultivationRunsPage = page(() => import('../cultivation/CultivationRunsPage.js'), 'CultivationRunsPage');
+const CultivationRunPage = page(() => import('../cultivation/CultivationRunPage.js'), 'CultivationRunPage');
+const CultivationListsPage = page(() => import('../cultivation/CultivationListsPage.js'), 'CultivationListsPage');
+const CultivationListPage = page(() => import('../cultivation/CultivationListPage.js'), 'CultivationListPage');
 
 const admin = (element: ReactNode) => <RequireRole roles={['admin']}>{element}</RequireRole>;
 const staff = (element: ReactNode) => <RequireRole staff>{element}</RequireRole>;
 const only = (roles: Role[], element: ReactNode) => <RequireRole roles={roles}>{element}</RequireRole>;
 const OVERSEERS: Role[] = ['coordinator', 'leader', 'admin'];
+/** 梯度培育: the industry officer (and admin) run it; leaders and the coordinator read it (cultivation.policy.ts). */
+const CULTIVATION_READERS: Role[] = ['industry', 'admin', 'leader', 'coordinator'];
 /** A page drawn outside the app's layout (which holds the Suspense boundary of the others). */
 const outside = (element: ReactNode) => <Suspense fallback={<FullPageSpin />}>{element}</Suspense>;
 
@@ -104,6 +113,14 @@ export function createRouter() {
             { path: 'dashboard', element: only(OVERSEERS, <DashboardPage />) },
             { path: 'bulletins', element: only(OVERSEERS, <BulletinListPage />) },
             { path: 'bulletins/:id', element: only(OVERSEERS, <BulletinPage />) },
+            { path: 'cultivation', element: <Navigate to="/cultivation/assessments" replace /> },
+            { path: 'cultivation/assessments', element: only([...CULTIVATION_READERS, 'enterprise'], <AssessmentListPage />) },
+            { path: 'cultivation/assessments/new', element: only(['enterprise', 'industry', 'admin'], <AssessmentNewPage />) },
+            { path: 'cultivation/assessments/:id', element: only([...CULTIVATION_READERS, 'enterprise'], <AssessmentPage />) },
+            { path: 'cultivation/runs', element: only(CULTIVATION_READERS, <CultivationRunsPage />) },
+            { path: 'cultivation/runs/:id', element: only(CULTIVATION_READERS, <CultivationRunPage />) },
+            { path: 'cultivation/lists', element: only(CULTIVATION_READERS, <CultivationListsPage />) },
+            { path: 'cultivation/lists/:id', element: only(CULTIVATION_READERS, <CultivationListPage />) },
             { path: 'admin/wechat', element: only(['admin', 'coordinator'], <WechatAccountPage />) },
             { path: 'admin', element: <Navigate to="/admin/users" replace /> },
             { path: 'admin/departments', element: admin(<DepartmentsPage />) },

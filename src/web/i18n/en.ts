@@ -6,6 +6,8 @@ import { visitBriefEn } from './visit-brief.en.js';
 import { dashboardEn } from './dashboard.en.js';
 import { bulletinsEn } from './bulletins.en.js';
 import { wechatEn } from './wechat.en.js';
+import { cultivationEn } from './cultivation.en.js';
+import { cultivationPipelineEn } from './cultivation-pipeline.en.js';
 
 function errorTexts(): Record<ErrorCode, string> {
   const out = {} as Record<ErrorCode, string>;
@@ -1062,4 +1064,6 @@ export const en: Messages = {
   dashboard: dashboardEn,
   bulletins: bulletinsEn,
   wechat: wechatEn,
+  cultivation: cultivationEn,
+  cultivationPipeline: cultivationPipelineEn,
 };

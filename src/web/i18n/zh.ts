@@ -4,6 +4,8 @@ import { visitBriefZh } from './visit-brief.zh.js';
 import { dashboardZh } from './dashboard.zh.js';
 import { bulletinsZh } from './bulletins.zh.js';
 import { wechatZh } from './wechat.zh.js';
+import { cultivationZh } from './cultivation.zh.js';
+import { cultivationPipelineZh } from './cultivation-pipeline.zh.js';
 import { ERROR_CODES, type ErrorCode } from '../../contracts/errors.js';
 
 function errorTexts(lang: 'zh' | 'en'): Record<ErrorCode, string> {
@@ -1061,6 +1063,8 @@ export const zh = {
   dashboard: dashboardZh,
   bulletins: bulletinsZh,
   wechat: wechatZh,
+  cultivation: cultivationZh,
+  cultivationPipeline: cultivationPipelineZh,
 };
 
 export type Messages = typeof zh;

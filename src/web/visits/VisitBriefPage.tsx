@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../app/api.js';
 import { useApiErrorHandler } from '../app/errors.js';
 import { formatDate } from '../app/format.js';
+import { useLanguage } from '../app/language.js';
 import { NotFoundPage } from '../app/NotFoundPage.js';
 import { PageHeader } from '../app/PageHeader.js';
 import { QueryError } from '../app/QueryError.js';
@@ -217,9 +218,52 @@ function EnterpriseCard({ e, index, brief }: { e: BriefEnterprise; index: number
       </Section>
 
       <Section title={t('visitBrief.sections.prospects')}>
-        <Alert type="info" showIcon title={t('visitBrief.prospects.title')} description={t('visitBrief.prospects.body')} data-testid="brief-prospects" />
+        <BriefProspects e={e} />
       </Section>
     </Card>
+  );
+}
+
+/** 可申报资质: the enterprise on the cultivation ladder; matching policies come with their module. */
+function BriefProspects({ e }: { e: BriefEnterprise }) {
+  const { t } = useTranslation();
+  const [lang] = useLanguage();
+  const c = e.prospects.cultivation;
+  const next = c?.nextTier ?? null;
+  return (
+    <div data-testid="brief-prospects">
+      {!c ? (
+        <Typography.Paragraph type="secondary">{t('visitBrief.prospects.noData')}</Typography.Paragraph>
+      ) : (
+        <Descriptions size="small" column={1} bordered>
+          <Descriptions.Item label={t('visitBrief.prospects.held')}>
+            {c.held.length ? <QualificationTags kinds={c.held} /> : t('visitBrief.prospects.none')}
+          </Descriptions.Item>
+          {c.qualifiesFor.length > 0 && (
+            <Descriptions.Item label={t('visitBrief.prospects.qualifiesFor')}>
+              <QualificationTags kinds={c.qualifiesFor} />
+            </Descriptions.Item>
+          )}
+          {next && (
+            <Descriptions.Item label={t('visitBrief.prospects.nextTier')}>
+              <Space direction="vertical" size={4}>
+                <span><QualificationTags kinds={[next.scheme]} /> {next.summary[lang]}</span>
+                {next.lowerTierToApplyFor && (
+                  <Typography.Text type="warning">
+                    {t(next.onlyLowerTierMissing ? 'visitBrief.prospects.applyLowerOnly' : 'visitBrief.prospects.applyLower', { tier: t(`qualificationKinds.${next.lowerTierToApplyFor}`) })}
+                  </Typography.Text>
+                )}
+                {next.gaps.length > 0 && <div>{t('visitBrief.prospects.gaps')}{next.gaps.map((g) => g[lang]).join(t('visitBrief.prospects.separator'))}</div>}
+                {next.missing.length > 0 && <Typography.Text type="secondary">{t('visitBrief.prospects.missing')}{next.missing.map((m) => m[lang]).join(t('visitBrief.prospects.separator'))}</Typography.Text>}
+              </Space>
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      )}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        {c ? t('visitBrief.prospects.basis', { on: c.on }) : null} {t('visitBrief.prospects.policiesPending')}
+      </Typography.Paragraph>
+    </div>
   );
 }
 

@@ -67,7 +67,7 @@ export const AssessmentPatch = Type.Object({ profile: ProfileJson }, { additiona
 export type AssessmentPatch = Type.Static<typeof AssessmentPatch>;
 /** Submitting needs the declaration of truthfulness (承诺所填信息真实、准确、完整). */
 export const AssessmentSubmit = Type.Object({ declaration: Type.Literal(true) }, { additionalProperties: false });
-export const AssessmentReturn = Type.Object({ reason: Text(500, 2) }, { additionalProperties: false });
+export const AssessmentReturn = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500, pattern: '\\S[\\s\\S]*\\S', description: 'at least two characters that are not spaces' }) }, { additionalProperties: false });
 
 export const AssessmentQuery = Type.Object(
   {

@@ -43,5 +43,9 @@ export type NotificationKind = keyof typeof NOTIFICATION_MESSAGES;
 
 export function renderNotification(kind: string, params: Record<string, unknown>, lang: Lang): string {
   const template = (NOTIFICATION_MESSAGES as Record<string, { zh: string; en: string }>)[kind]?.[lang] ?? kind;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined || params[name] === null ? '' : String(params[name])));
+  // A parameter may carry its words per language (`gaps_en` beside `gaps`, which is the Chinese).
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = params[`${name}_${lang}`] ?? params[name];
+    return v === undefined || v === null ? '' : String(v);
+  });
 }

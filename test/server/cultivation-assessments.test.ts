@@ -299,6 +299,7 @@ for (const backend of backends()) {
         expect((await act(enterprise, id, 'accept')).statusCode).toBe(403);
         expect((await act(enterprise, id, 'return', { reason: '数据有误' })).statusCode).toBe(403);
         expect(fieldsOf(await act(industry, id, 'return', { reason: 'x' }))).toEqual(['reason']);
+        expect(fieldsOf(await act(industry, id, 'return', { reason: '    ' }))).toEqual(['reason']);
         // Not editable while submitted.
         expect((await save(enterprise, id, EDGE_PROFILE)).statusCode).toBe(409);
 

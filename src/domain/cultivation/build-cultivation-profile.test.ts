@@ -9,9 +9,9 @@ import { checkCultivationProfile } from './check-cultivation-profile.js';
 
 const row = (year: number, base: number): YearlyFigureRow => ({
   year,
-  employees: base + 1,
+  employees: base * 10 + 1,
   revenue: base * 1000 + 2,
-  mainRevenue: base * 1000 + 3,
+  mainRevenue: base * 1000 + 1,
   totalAssets: base * 1000 + 4,
   liabilities: base * 1000 + 5,
   rdExpense: base * 100 + 6,
@@ -38,13 +38,13 @@ describe('buildCultivationProfile', () => {
     const p = buildCultivationProfile(SOURCE, ON);
     expect(p).toMatchObject({
       sector: 'industry',
-      employees: 5,
+      employees: 41,
       revenue: 4002,
       revenuePreviousYear: 3002,
       revenueYearBeforePrevious: 2002,
-      mainBusinessRevenue: 4003,
-      mainBusinessRevenuePreviousYear: 3003,
-      mainBusinessRevenueYearBeforePrevious: 2003,
+      mainBusinessRevenue: 4001,
+      mainBusinessRevenuePreviousYear: 3001,
+      mainBusinessRevenueYearBeforePrevious: 2001,
       totalAssets: 4004,
       totalLiabilities: 4005,
       rdExpense: 406,
@@ -130,7 +130,7 @@ describe('buildCultivationProfile', () => {
     const p = buildCultivationProfile({ ...SOURCE, foundedOn: null, figures, declared }, ON);
     expect(p).toMatchObject({
       sector: 'industry', // record
-      employees: 5, // record
+      employees: 41, // record
       revenue: 123, // record null → declared
       revenuePreviousYear: 456, // no 2023 row → declared
       yearsRegistered: 3, // no founding date → declared
@@ -148,5 +148,19 @@ describe('buildCultivationProfile', () => {
     expect(buildCultivationProfile({ ...SOURCE, declared, declaredOn: '2025-01-15' }, ON).revenue).toBe(4002);
     // An unknown record sector falls back to the declared one.
     expect(buildCultivationProfile({ ...SOURCE, sizeSector: 'mining', declared }, ON).sector).toBe('retail');
+  });
+});
+
+describe('buildCultivationProfile with a declaration from an earlier year', () => {
+  const declared = { netProfit: 5_000_000, developmentScore: 70, techStaff: 3, nicheMarketShare: 0.12, innovationScore: 80, ip: { class1HighValue: 2, class1: 2 } };
+  it('does not take last year\'s year-bound values as this year\'s; last year\'s development score becomes the previous year\'s', () => {
+    const p = buildCultivationProfile({ ...SOURCE, declared, declaredOn: '2024-05-01' }, ON);
+    expect(p).toMatchObject({ netProfit: null, developmentScore: null, developmentScorePreviousYear: 70, techStaff: null, nicheMarketShare: null, innovationScore: null });
+    expect(p.ip).toMatchObject({ class1HighValue: null });
+  });
+  it('takes them when declared in the evaluation year, never more high-value Ⅰ类 items than Ⅰ类 items', () => {
+    const p = buildCultivationProfile({ ...SOURCE, figures: [{ ...row(2024, 4), ipInvention: 1 }], declared, declaredOn: '2025-03-01' }, ON);
+    expect(p).toMatchObject({ netProfit: 5_000_000, developmentScore: 70, techStaff: 3, nicheMarketShare: 0.12 });
+    expect(p.ip).toMatchObject({ class1: 1, class1HighValue: 1 });
   });
 });

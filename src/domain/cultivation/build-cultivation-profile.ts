@@ -130,6 +130,7 @@ export function buildCultivationProfile(input: CultivationProfileSource, on: str
   }
   const d: CultivationProfile = input.declared ?? {};
   const sameYear = !input.declaredOn || input.declaredOn.slice(0, 4) === on.slice(0, 4);
+  const declaredLastYear = !!input.declaredOn && Number(input.declaredOn.slice(0, 4)) === year - 1;
   const fill = (record: Num, declared: Num): number | null => (known(record) ? record : sameYear && known(declared) ? declared : null);
 
   const dip = d.ip ?? {};
@@ -164,11 +165,12 @@ export function buildCultivationProfile(input: CultivationProfileSource, on: str
     rdExpensePreviousYear: fill(f2?.rdExpense, d.rdExpensePreviousYear),
     rdExpenseYearBeforePrevious: fill(f3?.rdExpense, d.rdExpenseYearBeforePrevious),
     rdStaff: fill(f1?.rdStaff, d.rdStaff),
-    netProfit: d.netProfit ?? null,
+    netProfit: sameYear ? (d.netProfit ?? null) : null,
     yearsInNiche: d.yearsInNiche ?? null,
     ip: {
-      class1HighValue: dip.class1HighValue ?? null,
-      class1SelfDeveloped: dip.class1SelfDeveloped ?? null,
+      // subsets of Ⅰ类: kept only with the Ⅰ类 count they were declared with (the same year), never above it
+      class1HighValue: sameYear && known(dip.class1HighValue) ? Math.min(dip.class1HighValue, fill(f1?.ipInvention, dip.class1) ?? dip.class1HighValue) : null,
+      class1SelfDeveloped: sameYear && known(dip.class1SelfDeveloped) ? Math.min(dip.class1SelfDeveloped, fill(f1?.ipInvention, dip.class1) ?? dip.class1SelfDeveloped) : null,
       class1: fill(f1?.ipInvention, dip.class1),
       class2: sameYear && known(dip.class2) ? dip.class2 : figureClass2,
     },
@@ -183,18 +185,19 @@ export function buildCultivationProfile(input: CultivationProfileSource, on: str
     qualityItems: d.qualityItems ?? null,
     productField2022: d.productField2022 ?? null,
     provincialPoints: d.provincialPoints ?? null,
-    nicheMarketShare: d.nicheMarketShare ?? null,
-    nicheMarketRank: d.nicheMarketRank ?? null,
-    developmentScore: d.developmentScore ?? null,
-    developmentScorePreviousYear: d.developmentScorePreviousYear ?? null,
+    nicheMarketShare: sameYear ? (d.nicheMarketShare ?? null) : null,
+    nicheMarketRank: sameYear ? (d.nicheMarketRank ?? null) : null,
+    // a development score declared last year is last year's score now
+    developmentScore: sameYear ? (d.developmentScore ?? null) : null,
+    developmentScorePreviousYear: sameYear ? (d.developmentScorePreviousYear ?? null) : declaredLastYear ? (d.developmentScore ?? null) : null,
     qualitativeClaims: d.qualitativeClaims ?? null,
     scopeIssues: d.scopeIssues ?? null,
     yearsRegistered: fill(founded, d.yearsRegistered),
-    techStaff: d.techStaff ?? null,
-    highTechRevenueShare: d.highTechRevenueShare ?? null,
+    techStaff: sameYear ? (d.techStaff ?? null) : null,
+    highTechRevenueShare: sameYear ? (d.highTechRevenueShare ?? null) : null,
     rdInChinaShare: d.rdInChinaShare ?? null,
     coreTechInSupportedField: d.coreTechInSupportedField ?? null,
-    innovationScore: d.innovationScore ?? null,
+    innovationScore: sameYear ? (d.innovationScore ?? null) : null,
   };
   return profile;
 }

@@ -142,3 +142,21 @@ describe('checkCultivationProfile', () => {
     expect(errors.map((e) => e.field)).toEqual(['employees', 'revenue', 'honours', 'ip.class1', 'ip.class2']);
   });
 });
+
+describe('checkCultivationProfile: a part cannot exceed its whole', () => {
+  it.each([
+    [{ rdStaff: 10, employees: 5 }, 'rdStaff', '从业人员'],
+    [{ techStaff: 6, employees: 5 }, 'techStaff', '从业人员'],
+    [{ mainBusinessRevenue: 2_000_001, revenue: 2_000_000 }, 'mainBusinessRevenue', '营业收入'],
+    [{ ip: { class1HighValue: 3, class1: 0 } }, 'ip.class1HighValue', 'Ⅰ类'],
+    [{ ip: { class1SelfDeveloped: 2, class1: 1 } }, 'ip.class1SelfDeveloped', 'Ⅰ类'],
+  ])('refuses %o on %s', (data, field, wholeWords) => {
+    const r = checkCultivationProfile(data);
+    expect('errors' in r && r.errors.map((e) => e.field)).toEqual([field]);
+    expect('errors' in r && r.errors[0]!.reason.zh).toContain(wholeWords);
+  });
+  it('accepts a part equal to its whole, and a part whose whole is absent', () => {
+    expect(checkCultivationProfile({ rdStaff: 5, employees: 5, mainBusinessRevenue: 100, revenue: 100, ip: { class1HighValue: 1, class1: 1 } })).toHaveProperty('profile');
+    expect(checkCultivationProfile({ rdStaff: 5 })).toHaveProperty('profile');
+  });
+});

@@ -15,10 +15,11 @@
  * Pure and allocation-light: one pass over a fixed table of fields.
  */
 import { SIZE_SECTORS } from '../enterprises/size-sectors.js';
+import { profileFieldLabel } from './profile-field-labels.js';
 import type { Words } from './cultivation-evaluation.js';
 import {
   HONOURS, PRODUCT_FIELDS_2022, QUALITATIVE_CLAIMS, QUALITY_ITEMS, SCOPE_ISSUES, type CultivationProfile,
-  type MakerChinaPlacing, type RdInstitutionLevel, type ScienceAwardLevel,
+  type MakerChinaPlacing, type ProfileField, type RdInstitutionLevel, type ScienceAwardLevel,
 } from './cultivation-profile.js';
 
 export interface ProfileFieldError {
@@ -152,6 +153,7 @@ const R = {
     zh: `未知取值“${String(v)}”，可选：${keys.join('、')}`,
     en: `unknown value "${String(v)}"; valid keys: ${keys.join(', ')}`,
   }),
+  partOverWhole: (v: number, whole: number, field: Words): Words => ({ zh: `不能大于${field.zh}（${v} > ${whole}）`, en: `must not exceed ${field.en} (${v} > ${whole})` }),
   levelRequired: (): Words => ({ zh: '缺少科技奖励级别（请选择：无、省级或国家级）', en: 'the award level is required (none, provincial or national)' }),
 };
 
@@ -248,5 +250,28 @@ export function checkCultivationProfile(data: unknown): ProfileCheck {
     if (nested === 'scienceAward' && absent(inner.level)) errors.push({ field: 'scienceAward.level', reason: R.levelRequired() });
     profile[nested] = checkFields(inner, NESTED[nested], `${nested}.`, errors);
   }
+  if (!errors.length) checkParts(profile as CultivationProfile, errors);
   return errors.length ? { errors } : { profile: profile as CultivationProfile };
+}
+
+/**
+ * A part cannot exceed its whole: 研发人员 and 科技人员 are 从业人员; 主营业务收入 is 营业收入;
+ * high-value and self-developed Ⅰ类 IP are Ⅰ类 IP. Otherwise a ratio above 100% would score the
+ * top band.
+ */
+const PARTS: readonly [part: string, whole: ProfileField, read: (p: CultivationProfile) => [number | null | undefined, number | null | undefined]][] = [
+  ['rdStaff', 'employees', (p) => [p.rdStaff, p.employees]],
+  ['techStaff', 'employees', (p) => [p.techStaff, p.employees]],
+  ['mainBusinessRevenue', 'revenue', (p) => [p.mainBusinessRevenue, p.revenue]],
+  ['mainBusinessRevenuePreviousYear', 'revenuePreviousYear', (p) => [p.mainBusinessRevenuePreviousYear, p.revenuePreviousYear]],
+  ['mainBusinessRevenueYearBeforePrevious', 'revenueYearBeforePrevious', (p) => [p.mainBusinessRevenueYearBeforePrevious, p.revenueYearBeforePrevious]],
+  ['ip.class1HighValue', 'ip.class1', (p) => [p.ip?.class1HighValue, p.ip?.class1]],
+  ['ip.class1SelfDeveloped', 'ip.class1', (p) => [p.ip?.class1SelfDeveloped, p.ip?.class1]],
+];
+
+function checkParts(profile: CultivationProfile, errors: ProfileFieldError[]): void {
+  for (const [part, whole, read] of PARTS) {
+    const [a, b] = read(profile);
+    if (typeof a === 'number' && typeof b === 'number' && a > b) errors.push({ field: part, reason: R.partOverWhole(a, b, profileFieldLabel(whole as ProfileField)) });
+  }
 }

@@ -65,3 +65,15 @@ export const UNCONFIRMED_RULE_NOTES: Record<UnconfirmedRule, Words> = {
     en: 'The 2026 re-review of little giants uses the 2022 standards (one secondary source for 工信厅企业函〔2026〕117号); configurable.',
   },
 };
+
+/**
+ * Readings the software applies without a setting, because no alternative is known: the UI says
+ * so beside the evaluations that used them (Evaluation.unconfirmed).
+ */
+export const UNCONFIRMED_READING_NOTES = {
+  innovativeSme2026Continuation: {
+    zh: '2026年4月1日起仍按63号文附件1评价创新型中小企业：依据为2号文第三十条“合并新标准发布前沿用本标准”，该条原文未能核实（仅一处二手资料）。',
+    en: 'From 2026-04-01 innovative SMEs are still evaluated under 63号 Annex 1, on the strength of 2号 article 30 as quoted by one secondary source; the official text could not be checked.',
+  },
+} as const satisfies Record<string, Words>;
+export type UnconfirmedReading = keyof typeof UNCONFIRMED_READING_NOTES;

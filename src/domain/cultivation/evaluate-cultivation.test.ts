@@ -147,3 +147,13 @@ describe('rulesFor / evaluateCultivation: the version switch on 2026-04-01', () 
     }
   });
 });
+
+describe('evaluateCultivation: the innovative-SME score after 2026-04-01 is flagged as an unconfirmed reading', () => {
+  it('adds innovativeSme2026Continuation from 2026-04-01 only, and explains it', async () => {
+    const { explainEvaluation } = await import('./explain-evaluation.js');
+    expect(evaluateCultivation('innovative-sme', {}, { on: '2026-03-31' }).unconfirmed).not.toContain('innovativeSme2026Continuation');
+    const after = evaluateCultivation('innovative-sme', {}, { on: '2026-04-01' });
+    expect(after.unconfirmed).toContain('innovativeSme2026Continuation');
+    expect(explainEvaluation(after).unconfirmedNotes.map((n) => n.note.zh).join('')).toContain('第三十条');
+  });
+});

@@ -68,6 +68,7 @@ export function evaluateCultivation(
   const config = opts.config ?? DEFAULT_CULTIVATION_CONFIG;
   const rules = rulesFor(scheme, opts.on, purpose, config);
   const evaluation = rules.evaluate(profile, { on: opts.on, purpose, config });
+  if (rules === INNOVATIVE_SME_2022 && opts.on >= RULES_2026_FROM) evaluation.unconfirmed.push('innovativeSme2026Continuation');
   if (rules === LITTLE_GIANT_2022 && opts.on >= RULES_2026_FROM && !evaluation.unconfirmed.includes('littleGiantReviewRules2026')) {
     evaluation.unconfirmed.push('littleGiantReviewRules2026');
   }

@@ -13,7 +13,7 @@
  * the text of a ratio or money gap says "超过 / above" (or "低于 / below" when lower is better).
  */
 import type { CategoryScore, ConditionResult, Evaluation, Gap, IndicatorScore, MetricUnit, SchemeDefinition, Words } from './cultivation-evaluation.js';
-import { DEFAULT_CULTIVATION_CONFIG, UNCONFIRMED_RULE_NOTES, type CultivationConfig, type UnconfirmedRule } from './cultivation-config.js';
+import { DEFAULT_CULTIVATION_CONFIG, UNCONFIRMED_READING_NOTES, UNCONFIRMED_RULE_NOTES, type CultivationConfig, type UnconfirmedReading, type UnconfirmedRule } from './cultivation-config.js';
 import type { ProfileField } from './cultivation-profile.js';
 import { definitionFor } from './evaluate-cultivation.js';
 import { formatMetric } from './format-metric.js';
@@ -117,8 +117,8 @@ export function explainEvaluation(evaluation: Evaluation, config: CultivationCon
   const missingFields = evaluation.missing.map((field) => ({ field, label: profileFieldLabel(field) }));
   const unconfirmedNotes: ExplainedNote[] = [];
   for (const key of evaluation.unconfirmed) {
-    const note = (UNCONFIRMED_RULE_NOTES as Partial<Record<string, Words>>)[key];
-    if (note) unconfirmedNotes.push({ key: key as UnconfirmedRule, note });
+    const note = ({ ...UNCONFIRMED_RULE_NOTES, ...UNCONFIRMED_READING_NOTES } as Partial<Record<string, Words>>)[key];
+    if (note) unconfirmedNotes.push({ key: key as UnconfirmedRule | UnconfirmedReading, note });
   }
   const routeLabel = evaluation.route === null ? null : routeWords(def, evaluation.route);
 

@@ -424,9 +424,11 @@ describe('rule version by date (63号 Annex 1 still applies after 2026-04-01: 2�
     const e = evaluateCultivation('innovative-sme', p, { on });
     expect(e.rulesVersion).toBe('工信部企业〔2022〕63号 附件1');
     expect(e.on).toBe(on);
-    const { on: _on, ...rest } = e;
-    const { on: _on2, ...before } = evaluateCultivation('innovative-sme', p, { on: '2025-06-01' });
+    const { on: _on, unconfirmed, ...rest } = e;
+    const { on: _on2, unconfirmed: _u, ...before } = evaluateCultivation('innovative-sme', p, { on: '2025-06-01' });
     expect(rest).toEqual(before);
+    // the same score, said to rest on an unconfirmed reading of 2号 第三十条 from 2026-04-01
+    expect(unconfirmed.includes('innovativeSme2026Continuation')).toBe(on >= '2026-04-01');
   });
 
   it('counts the 3 award years from the evaluation date across the switch', () => {
@@ -463,5 +465,14 @@ describe('INNOVATIVE_SME_2022 IP indicator when there is no class Ⅰ item', () 
   it('still reports them missing when the class Ⅰ count is unknown', () => {
     const evaluation = evaluateCultivation('innovative-sme', { ip: { class2: 2 } }, { on: '2026-06-01' });
     expect(evaluation.indicators.find((i) => i.key === 'intellectual-property')!.missing).toEqual(['ip.class1HighValue', 'ip.class1SelfDeveloped', 'ip.class1']);
+  });
+});
+
+describe('INNOVATIVE_SME_2022 A1 with an award dated after the evaluation', () => {
+  it('does not count an award year later than the evaluation year', () => {
+    const later = evaluateCultivation('innovative-sme', { sector: 'industry', employees: 50, scienceAward: { level: 'national', rank: 1, year: 2031 } }, { on: '2025-06-01' });
+    expect(later.conditions.find((c) => c.key === 'direct-science-award')!.met).toBe(false);
+    const within = evaluateCultivation('innovative-sme', { sector: 'industry', employees: 50, scienceAward: { level: 'national', rank: 1, year: 2025 } }, { on: '2025-06-01' });
+    expect(within.conditions.find((c) => c.key === 'direct-science-award')!.met).toBe(true);
   });
 });

@@ -41,10 +41,9 @@ import { SCOPE_ISSUES } from './cultivation-profile.js';
 import type { CategoryScore, ConditionResult, Evaluation, EvaluationOutcome, Gap, IndicatorScore, SchemeDefinition } from './cultivation-evaluation.js';
 import type { EvaluationContext, SchemeRules } from './evaluate-cultivation.js';
 import { pickBand, type Band, type BandDirection } from './score-bands.js';
-import { smeSizeBound, smeSizeIndicators, SME_SIZE_TABLE, type SmeSizeIndicator } from './classify-sme-size.js';
 import { readIpCount } from './read-ip-count.js';
+import { isSme, or3, SCOPE_CONDITION_WORDS, yearOf } from './cultivation-metrics.js';
 import { findScoreGaps, type ScoreGapIndicator, type ScoreGapProblem } from './find-score-gaps.js';
-import type { SizeSector } from '../enterprises/size-sectors.js';
 
 export const INNOVATIVE_SME_RULES_VERSION = '工信部企业〔2022〕63号 附件1';
 
@@ -137,14 +136,6 @@ const SCOPE_ISSUE_KEYS: readonly ScopeIssueKey[] = SCOPE_ISSUES.map((s) => s.key
 const EMPTY: readonly ProfileField[] = Object.freeze([]) as readonly ProfileField[];
 const IP_FIELDS: readonly ProfileField[] = ['ip.class1HighValue', 'ip.class1SelfDeveloped', 'ip.class1', 'ip.class2'];
 
-/** Per sector: the size indicators and their 中小微 caps (yuan or persons), from the 2011 table. */
-const SME_CAPS: Readonly<Record<string, { fields: readonly SmeSizeIndicator[]; caps: readonly number[] }>> = Object.fromEntries(
-  (Object.keys(SME_SIZE_TABLE) as SizeSector[]).map((sector) => {
-    const fields = smeSizeIndicators(sector);
-    return [sector, { fields, caps: fields.map((f) => smeSizeBound(sector, 'cap', f)) }];
-  }),
-);
-
 export const INNOVATIVE_SME_DEFINITION: SchemeDefinition = {
   scheme: 'innovative-sme',
   rulesVersion: INNOVATIVE_SME_RULES_VERSION,
@@ -229,13 +220,7 @@ export const INNOVATIVE_SME_DEFINITION: SchemeDefinition = {
     },
   },
   conditions: {
-    'sme-size': { zh: '符合《中小企业划型标准规定》（工信部联企业〔2011〕300号），属于中小企业', en: 'an SME under the 2011 size rules (工信部联企业〔2011〕300号)', unit: 'flag' },
-    'scope-no-legal-personality': { zh: '在中华人民共和国境内注册，具有独立法人资格', en: 'registered in mainland China with independent legal personality', unit: 'flag' },
-    'scope-abnormal-operation': { zh: '未被列入经营异常名录', en: 'not on the list of enterprises with abnormal operations', unit: 'flag' },
-    'scope-serious-dishonesty': { zh: '未被列入严重失信主体名单', en: 'not on the list of seriously dishonest entities', unit: 'flag' },
-    'scope-restricted-industry': { zh: '提供的产品（服务）不属于国家禁止、限制或淘汰类', en: 'products and services not in a prohibited, restricted or obsolete category', unit: 'flag' },
-    'scope-major-incident': { zh: '近三年未发生重大安全（含网络安全、数据安全）、质量、环境污染等事故', en: 'no major safety (incl. network and data), quality or pollution incident in the last 3 years', unit: 'flag' },
-    'scope-tax-violation': { zh: '近三年无偷漏税等违法违规行为', en: 'no tax evasion or similar violation in the last 3 years', unit: 'flag' },
+    ...SCOPE_CONDITION_WORDS,
     'direct-science-award': { zh: '近三年获得国家级、省级科技奖励（获奖距今年数）', en: 'national or provincial S&T award in the last 3 years (years since the award)', unit: 'years' },
     'direct-honour': { zh: '获得高新技术企业、国家级技术创新示范企业、知识产权优势企业、知识产权示范企业等荣誉（有效期内）', en: 'holds a valid honour: high-tech enterprise, national technology-innovation demonstration enterprise, IP advantage or IP demonstration enterprise', unit: 'flag' },
     'direct-rd-institution': { zh: '拥有经认定的省部级以上研发机构', en: 'has a recognised R&D institution at provincial/ministerial level or above', unit: 'flag' },
@@ -398,9 +383,10 @@ function evaluate(profile: CultivationProfile, ctx: EvaluationContext): Evaluati
     else if (!isNum(award.year)) c = cond('direct-science-award', null, null, INNOVATIVE_SME_AWARD_YEARS, ['scienceAward']);
     else {
       const since = evalYear - award.year;
-      c = cond('direct-science-award', since <= INNOVATIVE_SME_AWARD_YEARS, since, INNOVATIVE_SME_AWARD_YEARS, EMPTY);
+      // an award dated after the evaluation is not "in the last 3 years"
+      c = cond('direct-science-award', since >= 0 && since <= INNOVATIVE_SME_AWARD_YEARS, since, INNOVATIVE_SME_AWARD_YEARS, EMPTY);
     }
-    direct = orMet(direct, c.met);
+    direct = or3(direct, c.met);
     pushAll(missing, c.missing);
     conditions.push(c);
   }
@@ -411,7 +397,7 @@ function evaluate(profile: CultivationProfile, ctx: EvaluationContext): Evaluati
     if (h !== null && h !== undefined) {
       for (let i = 0; i < INNOVATIVE_SME_DIRECT_HONOURS.length; i++) if (h.includes(INNOVATIVE_SME_DIRECT_HONOURS[i]!)) met = true;
     }
-    direct = orMet(direct, met);
+    direct = or3(direct, met);
     conditions.push(cond('direct-honour', met, null, null, EMPTY));
   }
   // A3: R&D institution at provincial/ministerial level or above
@@ -420,7 +406,7 @@ function evaluate(profile: CultivationProfile, ctx: EvaluationContext): Evaluati
     const c = lvl === null || lvl === undefined
       ? cond('direct-rd-institution', null, null, null, ['rdInstitutionLevel'])
       : cond('direct-rd-institution', lvl === 'provincial' || lvl === 'national', null, null, EMPTY);
-    direct = orMet(direct, c.met);
+    direct = or3(direct, c.met);
     pushAll(missing, c.missing);
     conditions.push(c);
   }
@@ -430,7 +416,7 @@ function evaluate(profile: CultivationProfile, ctx: EvaluationContext): Evaluati
     const c = isNum(f)
       ? cond('direct-equity-financing', f >= INNOVATIVE_SME_EQUITY_FINANCING_MIN, f, INNOVATIVE_SME_EQUITY_FINANCING_MIN, EMPTY)
       : cond('direct-equity-financing', null, null, INNOVATIVE_SME_EQUITY_FINANCING_MIN, ['equityFinancingLast3Years']);
-    direct = orMet(direct, c.met);
+    direct = or3(direct, c.met);
     pushAll(missing, c.missing);
     conditions.push(c);
   }
@@ -564,37 +550,17 @@ function cond(key: string, met: boolean | null, value: number | null, threshold:
   return { key, group: 'direct', met, value, threshold, missing: miss === EMPTY ? [] : (miss as ProfileField[]) };
 }
 
-/** Any-of: true wins, then unknown, then false. */
-function orMet(acc: boolean | null, met: boolean | null): boolean | null {
-  if (acc === true || met === true) return true;
-  if (acc === null || met === null) return null;
-  return false;
-}
-
 /** Whether the enterprise is an SME (工信部联企业〔2011〕300号): below at least one of its sector's caps. */
 function smeCondition(profile: CultivationProfile): ConditionResult {
-  const sector = profile.sector;
-  if (sector === null || sector === undefined) return { key: 'sme-size', group: 'scope', met: null, value: null, threshold: null, missing: ['sector'] };
-  const rule = SME_CAPS[sector];
-  if (rule === undefined) throw new RangeError(`unknown sector: ${String(sector)}`);
-  let miss: ProfileField[] | null = null;
-  for (let f = 0; f < rule.fields.length; f++) {
-    const field = rule.fields[f]!;
-    const v = profile[field];
-    if (!isNum(v)) (miss ??= []).push(field);
-    else if (v < rule.caps[f]!) return { key: 'sme-size', group: 'scope', met: true, value: null, threshold: null, missing: [] };
-  }
-  return { key: 'sme-size', group: 'scope', met: miss === null ? false : null, value: null, threshold: null, missing: miss ?? [] };
+  const missing: ProfileField[] = [];
+  const met = isSme(profile, missing);
+  return { key: 'sme-size', group: 'scope', met, value: null, threshold: null, missing: met === true ? [] : missing };
 }
 
 function pushAll(into: ProfileField[], from: readonly ProfileField[]): void {
   for (let i = 0; i < from.length; i++) if (!into.includes(from[i]!)) into.push(from[i]!);
 }
 
-/** The year of a YYYY-MM-DD date, without building strings. */
-function yearOf(on: string): number {
-  return (on.charCodeAt(0) - 48) * 1000 + (on.charCodeAt(1) - 48) * 100 + (on.charCodeAt(2) - 48) * 10 + (on.charCodeAt(3) - 48);
-}
 
 /**
  * 创新型中小企业评价 (工信部企业〔2022〕63号 附件1), the rule version for every date from 2022-06-01.

@@ -33,6 +33,7 @@ import {
 
 /** The tier's official Chinese name, for notifications (创新型中小企业, …). */
 const schemeName = (scheme: string) => HONOURS.find((h) => h.key === scheme)?.zh ?? scheme;
+const schemeNameEn = (scheme: string) => HONOURS.find((h) => h.key === scheme)?.en ?? scheme;
 
 /**
  * The profile in a request, or VALIDATION_FAILED naming every bad field (`profile.<path>`) with
@@ -244,7 +245,7 @@ export async function submitAssessment(ctx: AppContext, actor: Actor, id: string
     await notify(tx, actor.zoneId, now, [{
       to: { roles: ['industry'], exceptUserId: actor.userId },
       kind: 'cultivation.submitted', entity: 'cultivation_assessment', entityId: id,
-      params: { enterprise: row.enterpriseName, scheme: schemeName(row.scheme) },
+      params: { enterprise: row.enterpriseName, scheme: schemeName(row.scheme), scheme_en: schemeNameEn(row.scheme) },
     }]);
   });
   return getAssessment(ctx, actor, id);
@@ -266,7 +267,7 @@ export async function reviewAssessment(ctx: AppContext, actor: Actor, id: string
     await notify(tx, actor.zoneId, now, [{
       to: { enterpriseId: row.enterpriseId, exceptUserId: actor.userId },
       kind: decision.action === 'accept' ? 'cultivation.accepted' : 'cultivation.returned', entity: 'cultivation_assessment', entityId: id,
-      params: { scheme: schemeName(row.scheme), ...(reason ? { reason } : {}) },
+      params: { scheme: schemeName(row.scheme), scheme_en: schemeNameEn(row.scheme), ...(reason ? { reason } : {}) },
     }]);
   });
   return getAssessment(ctx, actor, id);

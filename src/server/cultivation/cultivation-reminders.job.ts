@@ -30,6 +30,7 @@ const SEND_AT_MINUTES = 8 * 60 + 30;
 
 const systemOf = (zoneId: string): SystemActor => ({ zoneId, userId: null, username: 'system', displayName: '系统（梯度培育提醒）' });
 const schemeZh = (scheme: CultivationScheme) => HONOURS.find((h) => h.key === scheme)?.zh ?? scheme;
+const schemeEn = (scheme: CultivationScheme) => HONOURS.find((h) => h.key === scheme)?.en ?? scheme;
 
 async function scheduleFor(tx: Tx, zoneId: string, timeZone: string, day: string): Promise<void> {
   const runAt = new Date(startOfDayInZone(day, timeZone).getTime() + SEND_AT_MINUTES * 60_000);
@@ -90,7 +91,7 @@ export async function sendCultivationReminders(ctx: AppContext, tx: Tx, zoneId: 
     const ending = held.filter((t) => t.validUntil !== null && t.validUntil === end).sort((a, b) => a.id.localeCompare(b.id))[0];
     const due = ending ? dueExpiryReminder(ending.validUntil!, today, sentOf(ending.id)) : null;
     if (ending && due) {
-      const params = { scheme: schemeZh(scheme), validUntil: ending.validUntil!, days: due.daysLeft, enterprise };
+      const params = { scheme: schemeZh(scheme), scheme_en: schemeEn(scheme), validUntil: ending.validUntil!, days: due.daysLeft, enterprise };
       specs.push({ to: { enterpriseId }, kind: 'cultivation.expiring', entity: 'enterprise', entityId: enterpriseId, params });
       specs.push({ to: { roles: ['industry'] }, kind: 'cultivation.expiring_officer', entity: 'enterprise', entityId: enterpriseId, params });
       for (const kind of due.record) records.push({ zoneId, qualificationId: ending.id, kind, sentAt: now });
@@ -103,7 +104,7 @@ export async function sendCultivationReminders(ctx: AppContext, tx: Tx, zoneId: 
       const on = [...held].sort((a, b) => (b.validUntil ?? '9999').localeCompare(a.validUntil ?? '9999') || a.id.localeCompare(b.id))[0]!;
       specs.push({
         to: { enterpriseId }, kind: 'cultivation.update_due', entity: 'enterprise', entityId: enterpriseId,
-        params: { scheme: schemeZh(scheme), deadline: update.deadline, year: update.year, enterprise },
+        params: { scheme: schemeZh(scheme), scheme_en: schemeEn(scheme), deadline: update.deadline, year: update.year, enterprise },
       });
       records.push({ zoneId, qualificationId: on.id, kind: update.kind, sentAt: now });
       updates++;

@@ -224,11 +224,15 @@ export async function notifyRun(ctx: AppContext, actor: Actor, runId: string, en
     let messages = 0;
     for (const r of targets) {
       messages += (await findRecipientIds(tx, actor.zoneId, { enterpriseId: r.enterpriseId })).length;
-      // The stored title is in Chinese (the notification renders again in the reader's language from its params).
-      const gaps = explainResult(evaluationOf(r, run), 'zh', config).gaps.join('；');
+      // The stored title is in Chinese; the notification renders again in the reader's language from its params.
+      const explained = explainResult(evaluationOf(r, run), 'zh', config).evaluation;
       await notify(tx, actor.zoneId, now, [{
         to: { enterpriseId: r.enterpriseId }, kind: 'cultivation.close', entity: 'cultivation_run', entityId: runId,
-        params: { scheme: scheme.zh, gaps, shortBy: r.shortBy, enterprise: r.enterpriseName },
+        params: {
+          scheme: scheme.zh, scheme_en: scheme.en,
+          gaps: explained.gaps.map((g) => g.text.zh).join('；'), gaps_en: explained.gaps.map((g) => g.text.en).join('; '),
+          shortBy: r.shortBy, enterprise: r.enterpriseName,
+        },
       }]);
     }
     const notifiedIds = targets.map((r) => r.enterpriseId);

@@ -212,7 +212,7 @@ export const ProfileForm = memo(function ProfileForm({
             <Col {...half}>
               <SelectField
                 path="sector"
-                options={SIZE_SECTORS.map((s) => ({ value: s.key, label: t(`cultivation.sectors.${s.key}`) }))}
+                options={SIZE_SECTORS.map((s) => ({ value: s.key, label: t(`sizeSectors.${s.key}`) }))}
               />
             </Col>
             <Col {...half}>

@@ -77,7 +77,7 @@ export function ProfileView({
         .join('；');
     }
     if (typeof v === 'boolean') return v ? t('cultivation.options.yes') : t('cultivation.options.no');
-    if (path === 'sector') return t(`cultivation.sectors.${v as 'industry'}`);
+    if (path === 'sector') return t(`sizeSectors.${v as 'industry'}`);
     if (path === 'productField2022') return PRODUCT_FIELDS_2022.find((f) => f.key === v)?.[lang] ?? String(v);
     if (path === 'rdInstitutionLevel') return t(`cultivation.options.rdInstitution.${v as 'none'}`);
     if (path === 'scienceAward.level') return t(`cultivation.options.scienceAward.${v as 'none'}`);

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runYiqi, showRun } from './cli-run.js';
 import { evaluateCultivation, rulesFor, type CultivationProfile, type CultivationScheme, type Evaluation } from '../../src/domain/cultivation/index.js';
 import { explainEvaluation } from '../../src/domain/cultivation/explain-evaluation.js';
 
@@ -15,30 +14,11 @@ import { explainEvaluation } from '../../src/domain/cultivation/explain-evaluati
  * the command's reading of its inputs, its output and its exit codes.
  */
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yiqi-cli-cultivation-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function yiqi(stdin: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/yiqi.mjs', 'cultivation', 'evaluate', ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
-
-const show = (r: Run) => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+const yiqi = (stdin: string, ...args: string[]) => runYiqi(stdin, ['cultivation', 'evaluate', ...args]);
+const show = showRun;
 
 /** A manufacturer with most fields filled: 5000万 revenue, R&D 4%, 3 invention patents, 专精特新 title. */
 const PROFILE: CultivationProfile = {

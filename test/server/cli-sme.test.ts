@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runYiqi, showRun } from './cli-run.js';
 import { classifySmeSize, type SmeSizeResult } from '../../src/domain/cultivation/index.js';
 
 /**
@@ -11,28 +9,9 @@ import { classifySmeSize, type SmeSizeResult } from '../../src/domain/cultivatio
  * command's reading of the profile, its output and its exit codes.
  */
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function classify(stdin: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/yiqi.mjs', 'sme', 'classify', ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
-
-const show = (r: Run) => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+const classify = (stdin: string, ...args: string[]) => runYiqi(stdin, ['sme', 'classify', ...args]);
+const show = showRun;
 
 describe('yiqi sme classify --json', () => {
   it('classifies profiles of several sectors from stdin, ignoring extra fields', async () => {

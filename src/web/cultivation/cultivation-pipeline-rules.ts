@@ -1,17 +1,12 @@
 import type { CultivationSettings } from '../../contracts/cultivation.js';
 import { DEFAULT_CULTIVATION_CONFIG, type CultivationConfig } from '../../domain/cultivation/cultivation-config.js';
 import type { CultivationScheme, EvaluationPurpose, SchemeDefinition, Words } from '../../domain/cultivation/cultivation-evaluation.js';
+import { cultivationConfigOf } from '../../domain/cultivation/resolve-cultivation-settings.js';
 import { definitionFor, rulesFor, RULES_2026_FROM } from '../../domain/cultivation/evaluate-cultivation.js';
 
-/** The rule fields of the zone's settings (the rest are the pipeline's margins). */
+/** The rule fields of the zone's settings (the rest are the pipeline's margins); the defaults before they load. */
 export function configOf(settings: CultivationSettings | undefined): CultivationConfig {
-  if (!settings) return DEFAULT_CULTIVATION_CONFIG;
-  return {
-    boundaryTakesHigherBand: settings.boundaryTakesHigherBand,
-    provincialIndicators: settings.provincialIndicators,
-    specialised2026PrerequisiteTitles: settings.specialised2026PrerequisiteTitles,
-    littleGiantReviewRules2026: settings.littleGiantReviewRules2026,
-  };
+  return settings ? cultivationConfigOf(settings) : DEFAULT_CULTIVATION_CONFIG;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import type { CultivationSettings, EvaluationPurpose } from '../../contracts/cultivation.js';
-import type { CultivationConfig } from '../../domain/cultivation/cultivation-config.js';
 import type { CultivationScheme } from '../../domain/cultivation/cultivation-evaluation.js';
 import type { CultivationProfile } from '../../domain/cultivation/cultivation-profile.js';
 import { CultivationRulesError, evaluateCultivation } from '../../domain/cultivation/evaluate-cultivation.js';
@@ -8,11 +7,6 @@ import { explainEvaluation, type ExplainedEvaluation } from '../../domain/cultiv
 import { cultivationConfigOf } from '../../domain/cultivation/resolve-cultivation-settings.js';
 
 export type { ExplainedEvaluation };
-
-/** The rule configuration of the zone's settings, as the server derives it. */
-export function configOf(settings: CultivationSettings): CultivationConfig {
-  return cultivationConfigOf(settings);
-}
 
 export type LiveEvaluation = { evaluation: ExplainedEvaluation | null; error: string | null };
 
@@ -28,7 +22,7 @@ export function useLiveEvaluation(
   opts: { on: string; purpose: EvaluationPurpose; settings: CultivationSettings },
 ): LiveEvaluation {
   const { on, purpose, settings } = opts;
-  const config = useMemo(() => configOf(settings), [settings]);
+  const config = useMemo(() => cultivationConfigOf(settings), [settings]);
   return useMemo(() => {
     try {
       const evaluation = evaluateCultivation(scheme, profile, { on, purpose, config });
